@@ -1,0 +1,57 @@
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { createFormatError } from '../platform/graphql/format-error.js';
+import type { Logger } from '../platform/logger.js';
+
+/** What the gateway keeps about one incoming request and forwards to subgraphs. */
+export interface GatewayContext {
+  /** The caller's Accept-Language, passed on so subgraphs answer in the right language. */
+  readonly acceptLanguage: string | undefined;
+}
+
+export interface CreateGatewayOptions {
+  supergraphSdl: string;
+  /** The GraphQL URL of each subgraph, by name; it replaces the URL written in the supergraph. */
+  subgraphUrls: Readonly<Record<string, string>>;
+  logger: Logger;
+}
+
+/**
+ * Query limits applied before any planning: deep, wide or costly documents are refused with a
+ * GraphQL error instead of reaching the subgraphs.
+ */
+const armor = new ApolloArmor({
+  maxDepth: { n: 12 },
+  maxAliases: { n: 15 },
+  maxDirectives: { n: 20 },
+  maxTokens: { n: 2000 },
+  costLimit: { maxCost: 5000 },
+  blockFieldSuggestion: { enabled: true },
+});
+
+/** Builds the gateway's Apollo Server over a supergraph composed ahead of time. */
+export function createGateway(options: CreateGatewayOptions): ApolloServer<GatewayContext> {
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name }) => {
+      const url = options.subgraphUrls[name];
+      if (!url) throw new Error(`no URL configured for subgraph ${name}`);
+      return new RemoteGraphQLDataSource<GatewayContext>({
+        url,
+        willSendRequest: ({ request, context }) => {
+          if (context.acceptLanguage) request.http?.headers.set('accept-language', context.acceptLanguage);
+        },
+      });
+    },
+  });
+  const protection = armor.protect();
+  return new ApolloServer<GatewayContext>({
+    gateway,
+    ...protection,
+    // graphql-armor's types come from Apollo Server's CommonJS build; the objects are the same.
+    plugins: protection.plugins as unknown as ApolloServerPlugin<GatewayContext>[],
+    validationRules: [...protection.validationRules],
+    formatError: createFormatError((formatted, error) => options.logger.error({ err: error, path: formatted.path }, 'unexpected error')),
+  });
+}

@@ -1,0 +1,58 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { Logger } from 'drizzle-orm/logger';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import type { Database, Db } from './database.js';
+
+export interface OpenDatabaseOptions {
+  /** A postgres:// URL: node-postgres on a real PostgreSQL. */
+  url?: string | undefined;
+  /** Without `url`: the PGlite data folder; `memory://` or absent keeps everything in memory. */
+  dataDir?: string | undefined;
+  /** Without `url`: start PGlite from this dump (`PGlite.dumpDataDir()`), as tests do to skip migrations. */
+  loadDataDir?: Blob | File | undefined;
+  /** With `url`: maximum pool size. */
+  poolSize?: number | undefined;
+}
+
+class CountingLogger implements Logger {
+  count = 0;
+  logQuery(): void {
+    this.count++;
+  }
+}
+
+/**
+ * Opens the database: PostgreSQL through a `pg` pool when a URL is given, otherwise PGlite (in memory or
+ * persisted in `dataDir`) with the extensions the migrations need. The caller owns the handle and must
+ * close it; nothing is opened at import time.
+ */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const counter = new CountingLogger();
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle client's error (server restart) must not crash the process; the next query reports it.
+    pool.on('error', () => undefined);
+    const db = drizzlePg(pool, { logger: counter }) as unknown as Db;
+    return { db, engine: 'postgres', statementCount: () => counter.count, close: () => pool.end() };
+  }
+  const dataDir = options.dataDir && options.dataDir !== 'memory://' ? options.dataDir : undefined;
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  const client = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    extensions: { unaccent },
+  });
+  const db = drizzlePglite(client, { logger: counter }) as unknown as Db;
+  return {
+    db,
+    engine: 'pglite',
+    statementCount: () => counter.count,
+    close: async () => {
+      if (!client.closed) await client.close();
+    },
+  };
+}

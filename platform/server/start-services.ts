@@ -1,0 +1,52 @@
+import path from 'node:path';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { runMigrations } from '../db/migrate.js';
+import { openDatabase } from '../db/open-database.js';
+import type { Logger } from '../logger.js';
+import { startSubgraph, type RunningSubgraph } from './start-subgraph.js';
+import type { SubgraphService } from './subgraph-service.js';
+
+/** Opens the configured database: PostgreSQL with DATABASE_URL, else PGlite persisted under DATA_DIR. */
+export function openConfiguredDatabase(config: Config): Promise<Database> {
+  return openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite'), poolSize: config.dbPoolSize });
+}
+
+/** Applies every service's pending migrations, then (when asked) writes their missing demo data. */
+export async function prepareDatabase(
+  database: Database,
+  services: readonly SubgraphService<object>[],
+  options: { seed: boolean; logger: Logger },
+): Promise<void> {
+  for (const service of services) {
+    await runMigrations(database, service.migrationsFolder, service.schema);
+  }
+  if (!options.seed) return;
+  for (const service of services) {
+    if (service.seedDemo) {
+      await service.seedDemo(database);
+      options.logger.info({ subgraph: service.name }, 'demo data present');
+    }
+  }
+}
+
+/**
+ * Starts each service on its port, stopping the ones already started if one fails, so that a failed
+ * start leaves nothing listening.
+ */
+export async function startSubgraphs(
+  database: Database,
+  services: readonly { service: SubgraphService<object>; port: number }[],
+  options: { host: string; logger: Logger },
+): Promise<RunningSubgraph[]> {
+  const running: RunningSubgraph[] = [];
+  try {
+    for (const { service, port } of services) {
+      running.push(await startSubgraph(service, { database, host: options.host, port, logger: options.logger }));
+    }
+  } catch (error) {
+    await Promise.allSettled(running.map((r) => r.stop()));
+    throw error;
+  }
+  return running;
+}

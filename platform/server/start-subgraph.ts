@@ -1,0 +1,69 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import express from 'express';
+import type { Database } from '../db/database.js';
+import { createFormatError } from '../graphql/format-error.js';
+import type { Logger } from '../logger.js';
+import { listen } from './listen.js';
+import type { SubgraphService } from './subgraph-service.js';
+
+/** A running subgraph. */
+export interface RunningSubgraph {
+  readonly name: string;
+  /** The GraphQL endpoint, e.g. http://127.0.0.1:4001/graphql. */
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export interface StartSubgraphOptions {
+  database: Database;
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  logger: Logger;
+}
+
+/** Builds the Apollo Server of a subgraph, without any HTTP (tests call `executeOperation` on it). */
+export function createSubgraphApollo<Context extends object>(service: SubgraphService<Context>, logger: Logger): ApolloServer<Context> {
+  return new ApolloServer<Context>({
+    schema: buildSubgraphSchema([{ typeDefs: service.typeDefs, resolvers: service.resolvers }]),
+    includeStacktraceInErrorResponses: false,
+    // Traces are a usage-reporting feature; nothing is reported anywhere.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    formatError: createFormatError((formatted, error) =>
+      logger.error({ err: error, path: formatted.path, subgraph: service.name }, 'unexpected error'),
+    ),
+  });
+}
+
+/** Starts a subgraph's GraphQL endpoint at `/graphql` over HTTP. The database must already be migrated. */
+export async function startSubgraph<Context extends object>(
+  service: SubgraphService<Context>,
+  options: StartSubgraphOptions,
+): Promise<RunningSubgraph> {
+  const log = options.logger.child({ subgraph: service.name });
+  const apollo = createSubgraphApollo(service, log);
+  const app = express();
+  app.disable('x-powered-by');
+  await apollo.start();
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', subgraph: service.name });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async ({ req }) => service.createContext(options.database, { headers: req.headers }) }),
+  );
+  const l = await listen(app, options.host, options.port);
+  log.info({ url: `${l.url}/graphql` }, 'subgraph listening');
+  return {
+    name: service.name,
+    url: `${l.url}/graphql`,
+    stop: async () => {
+      await l.close();
+      await apollo.stop();
+    },
+  };
+}

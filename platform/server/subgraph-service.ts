@@ -1,0 +1,21 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { DocumentNode } from 'graphql';
+import type { Database } from '../db/database.js';
+
+/**
+ * Everything the shared server code needs to know about one subgraph. Each subgraph exports one of these;
+ * starting it (in its own process or beside the others) is done by `startSubgraph`.
+ */
+export interface SubgraphService<Context extends object> {
+  readonly name: string;
+  readonly typeDefs: DocumentNode;
+  readonly resolvers: GraphQLResolverMap<Context>;
+  /** drizzle-kit migrations folder, and the PostgreSQL schema that owns the subgraph's tables. */
+  readonly migrationsFolder: URL;
+  readonly schema: string;
+  /** Builds the per-request context (fresh loaders every time). */
+  createContext(database: Database, request: { headers: IncomingHttpHeaders }): Context | Promise<Context>;
+  /** Writes the demo data that is missing; must be idempotent. */
+  seedDemo?(database: Database): Promise<void>;
+}

@@ -1,0 +1,50 @@
+/**
+ * `npm start`: the whole platform in one process — the gateway and every subgraph, each on its own HTTP
+ * port, the gateway calling them over HTTP exactly as in production. Embedded PGlite under DATA_DIR unless
+ * DATABASE_URL is set; migrations applied and missing demo data written at start.
+ */
+import '../platform/no-telemetry.js';
+import { ConfigError, loadConfig } from '../platform/config.js';
+import { createLogger } from '../platform/logger.js';
+import { openConfiguredDatabase, prepareDatabase, startSubgraphs } from '../platform/server/start-services.js';
+import { startGateway } from '../gateway/start-gateway.js';
+import { catalogService } from '../subgraphs/catalog/service.js';
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+}
+const logger = createLogger(config.logLevel);
+const started = Date.now();
+const database = await openConfiguredDatabase(config);
+const services = [{ service: catalogService, port: config.subgraphs.catalog.port }];
+try {
+  await prepareDatabase(database, services.map((s) => s.service), { seed: config.seed === 'demo', logger });
+  const subgraphs = await startSubgraphs(database, services, { host: config.host, logger });
+  const subgraphUrls = Object.fromEntries(subgraphs.map((s) => [s.name, s.url]));
+  const gateway = await startGateway({ host: config.host, port: config.port, subgraphUrls, logger });
+  logger.info({ graphql: `${gateway.url}/graphql`, engine: database.engine, ms: Date.now() - started }, 'ready');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    await gateway.stop().catch((err: unknown) => logger.error({ err }, 'gateway stop failed'));
+    await Promise.allSettled(subgraphs.map((s) => s.stop()));
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+} catch (error) {
+  logger.fatal({ err: error }, 'start-up failed');
+  await database.close();
+  process.exit(1);
+}

@@ -1,0 +1,11 @@
+import type { Db } from '../../platform/db/database.js';
+import type { Language } from '../../platform/graphql/language.js';
+import type { CatalogLoaders } from './loaders.js';
+
+/** What every catalog resolver receives. Built once per request. */
+export interface CatalogContext {
+  readonly db: Db;
+  readonly loaders: CatalogLoaders;
+  /** The language text fields answer in, from the request's Accept-Language. */
+  readonly language: Language;
+}

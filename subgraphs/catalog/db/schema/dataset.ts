@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import { bigint, date, index, integer, jsonb, real, text } from 'drizzle-orm/pg-core';
+import { catalogSchema, tsvector } from './catalog-schema.js';
+import { dataHolder } from './data-holder.js';
+import { timestamps } from './timestamps.js';
+
+/** Text in French and English, stored as JSON `{ "fr": ..., "en": ... }`. */
+export interface LocalizedJson {
+  fr?: string;
+  en?: string;
+}
+
+/** A contact point as stored. */
+export interface ContactPointJson {
+  name: string;
+  email?: string;
+  url?: string;
+}
+
+/**
+ * One HealthDCAT-AP dataset. Coded properties are stored as arrays of vocabulary codes (the GraphQL enum
+ * values), which is also what the facet counts group by. `search_document` is derived by the database
+ * (see the migration that defines `catalog.dataset_document`), so it can never drift from the text.
+ */
+export const dataset = catalogSchema.table(
+  'dataset',
+  {
+    id: text('id').primaryKey(),
+    /** Insertion order; the stable tie-breaker of every ordering and of cursors. */
+    seq: integer('seq').generatedAlwaysAsIdentity().notNull().unique(),
+    identifier: text('identifier').notNull(),
+    titleFr: text('title_fr'),
+    titleEn: text('title_en'),
+    descriptionFr: text('description_fr'),
+    descriptionEn: text('description_en'),
+    keywordsFr: text('keywords_fr').array().notNull().default(sql`'{}'`),
+    keywordsEn: text('keywords_en').array().notNull().default(sql`'{}'`),
+    themes: text('themes').array().notNull(),
+    healthCategories: text('health_categories').array().notNull(),
+    healthThemes: text('health_themes').array().notNull().default(sql`'{}'`),
+    accessRights: text('access_rights').notNull(),
+    applicableLegislation: text('applicable_legislation').array().notNull().default(sql`'{}'`),
+    publisherId: text('publisher_id')
+      .notNull()
+      .references(() => dataHolder.id),
+    custodianId: text('custodian_id').references(() => dataHolder.id),
+    accessBodyId: text('access_body_id').references(() => dataHolder.id),
+    contactPoint: jsonb('contact_point').$type<ContactPointJson>().notNull(),
+    temporalStart: date('temporal_start'),
+    temporalEnd: date('temporal_end'),
+    spatial: text('spatial').array().notNull(),
+    spatialDetail: jsonb('spatial_detail').$type<LocalizedJson>(),
+    codingSystems: text('coding_systems').array().notNull().default(sql`'{}'`),
+    numberOfRecords: bigint('number_of_records', { mode: 'number' }),
+    numberOfUniqueIndividuals: bigint('number_of_unique_individuals', { mode: 'number' }),
+    minTypicalAge: integer('min_typical_age'),
+    maxTypicalAge: integer('max_typical_age'),
+    populationCoverage: jsonb('population_coverage').$type<LocalizedJson>(),
+    personalData: text('personal_data').array().notNull().default(sql`'{}'`),
+    legalBasis: text('legal_basis').array().notNull().default(sql`'{}'`),
+    purposes: text('purposes').array().notNull().default(sql`'{}'`),
+    retentionPeriod: jsonb('retention_period').$type<LocalizedJson>(),
+    frequency: text('frequency'),
+    issued: date('issued'),
+    modified: date('modified'),
+    version: text('version'),
+    landingPage: text('landing_page'),
+    /** Static quality boost used as a tie-breaker in relevance ranking (0 for now; reserved for curation). */
+    boost: real('boost').notNull().default(0),
+    searchDocument: tsvector('search_document')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`catalog.dataset_document(title_fr, title_en, keywords_fr, keywords_en, description_fr, description_en)`,
+      ),
+    ...timestamps,
+  },
+  (t) => [
+    index('dataset_search_document_idx').using('gin', t.searchDocument),
+    index('dataset_publisher_idx').on(t.publisherId),
+    index('dataset_health_categories_idx').using('gin', t.healthCategories),
+    index('dataset_modified_idx').on(t.modified, t.seq),
+  ],
+);

@@ -1,0 +1,5 @@
+/** Every table of the catalog subgraph, for drizzle-kit and for typed queries. */
+export { catalogSchema } from './catalog-schema.js';
+export { dataHolder } from './data-holder.js';
+export { dataset } from './dataset.js';
+export { distribution } from './distribution.js';

@@ -1,0 +1,23 @@
+import type { SubgraphService } from '../../platform/server/subgraph-service.js';
+import { languageFromHeader } from '../../platform/graphql/language.js';
+import type { CatalogContext } from './context.js';
+import { migrationsFolder, name, resolvers, typeDefs } from './index.js';
+import { createLoaders } from './loaders.js';
+import { seedDemoCatalog } from './seed/seed-demo.js';
+
+/** The catalog subgraph as the shared server code runs it. */
+export const catalogService: SubgraphService<CatalogContext> = {
+  name,
+  typeDefs,
+  resolvers: resolvers as unknown as SubgraphService<CatalogContext>['resolvers'],
+  migrationsFolder,
+  schema: 'catalog',
+  createContext: (database, request) => ({
+    db: database.db,
+    loaders: createLoaders(database.db),
+    language: languageFromHeader(request.headers['accept-language']),
+  }),
+  seedDemo: async (database) => {
+    await seedDemoCatalog(database);
+  },
+};
