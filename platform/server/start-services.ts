@@ -5,7 +5,7 @@ import { runMigrations } from '../db/migrate.js';
 import { openDatabase } from '../db/open-database.js';
 import type { Logger } from '../logger.js';
 import { startSubgraph, type RunningSubgraph } from './start-subgraph.js';
-import type { SubgraphService } from './subgraph-service.js';
+import type { AnySubgraphService } from './subgraph-service.js';
 
 /** Opens the configured database: PostgreSQL with DATABASE_URL, else PGlite persisted under DATA_DIR. */
 export function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -15,7 +15,7 @@ export function openConfiguredDatabase(config: Config): Promise<Database> {
 /** Applies every service's pending migrations, then (when asked) writes their missing demo data. */
 export async function prepareDatabase(
   database: Database,
-  services: readonly SubgraphService<object>[],
+  services: readonly AnySubgraphService[],
   options: { seed: boolean; logger: Logger },
 ): Promise<void> {
   for (const service of services) {
@@ -36,7 +36,7 @@ export async function prepareDatabase(
  */
 export async function startSubgraphs(
   database: Database,
-  services: readonly { service: SubgraphService<object>; port: number }[],
+  services: readonly { service: AnySubgraphService; port: number }[],
   options: { host: string; logger: Logger },
 ): Promise<RunningSubgraph[]> {
   const running: RunningSubgraph[] = [];

@@ -19,3 +19,10 @@ export interface SubgraphService<Context extends object> {
   /** Writes the demo data that is missing; must be idempotent. */
   seedDemo?(database: Database): Promise<void>;
 }
+
+/**
+ * Any subgraph, whatever its context type: lists of services mix contexts, and a context type is both
+ * produced (`createContext`) and consumed (resolvers), so no common supertype exists.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnySubgraphService = SubgraphService<any>;
