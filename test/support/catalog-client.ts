@@ -1,0 +1,34 @@
+import type { ApolloServer } from '@apollo/server';
+import type { Database } from '../../platform/db/database.js';
+import { createLogger } from '../../platform/logger.js';
+import { createSubgraphApollo } from '../../platform/server/start-subgraph.js';
+import type { CatalogContext } from '../../subgraphs/catalog/context.js';
+import { catalogService } from '../../subgraphs/catalog/service.js';
+
+/** A GraphQL answer as a test reads it. */
+export interface TestResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: readonly { message: string; extensions?: Record<string, unknown>; path?: readonly (string | number)[] }[];
+}
+
+/**
+ * The catalog subgraph's Apollo Server, executed in-process through `executeOperation` with a fresh
+ * context per call, as the HTTP server would build it.
+ */
+export async function catalogExecutor(database: Database) {
+  const apollo: ApolloServer<CatalogContext> = createSubgraphApollo(catalogService, createLogger('silent'));
+  await apollo.start();
+  return {
+    async run<T = Record<string, unknown>>(
+      query: string,
+      variables: Record<string, unknown> = {},
+      headers: Record<string, string> = {},
+    ): Promise<TestResponse<T>> {
+      const contextValue = await catalogService.createContext(database, { headers });
+      const response = await apollo.executeOperation<T>({ query, variables }, { contextValue });
+      if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+      return response.body.singleResult as TestResponse<T>;
+    },
+    stop: () => apollo.stop(),
+  };
+}
