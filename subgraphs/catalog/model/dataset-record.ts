@@ -78,7 +78,18 @@ export const datasetRecord = z.object({
   landingPage: url.optional(),
   distributions: z.array(distributionRecord).default([]),
   samples: z.array(sampleRecord).default([]),
-});
+})
+  .superRefine((d, ctx) => {
+    if (d.minTypicalAge !== undefined && d.maxTypicalAge !== undefined && d.minTypicalAge > d.maxTypicalAge) {
+      ctx.addIssue({ code: 'custom', path: ['minTypicalAge'], message: 'minTypicalAge is above maxTypicalAge' });
+    }
+    if (d.temporal?.start !== undefined && d.temporal.end !== undefined && d.temporal.start > d.temporal.end) {
+      ctx.addIssue({ code: 'custom', path: ['temporal'], message: 'temporal start is after its end' });
+    }
+    if (!d.themes.includes('HEAL')) {
+      ctx.addIssue({ code: 'custom', path: ['themes'], message: 'a health dataset carries the HEAL data theme' });
+    }
+  });
 
 export type DatasetRecord = z.infer<typeof datasetRecord>;
 /** The shape authors write (defaults not yet applied). */

@@ -89,7 +89,7 @@ function filterConditions(filter: DatasetFilterParams): SQL[] {
   const conditions: SQL[] = [];
   const anyOf = (column: string, values: readonly string[] | undefined, array: boolean) => {
     if (!values || values.length === 0) return;
-    const list = sql`${[...values]}::text[]`;
+    const list = sql`${sql.param([...values])}::text[]`;
     conditions.push(array ? sql`d.${sql.raw(column)} && ${list}` : sql`d.${sql.raw(column)} = ANY(${list})`);
   };
   anyOf('health_categories', filter.healthCategories, true);
