@@ -20,6 +20,7 @@ export async function prepareDatabase(
 ): Promise<void> {
   for (const service of services) {
     await runMigrations(database, service.migrationsFolder, service.schema);
+    await service.afterMigrate?.(database);
   }
   if (!options.seed) return;
   for (const service of services) {

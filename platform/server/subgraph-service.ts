@@ -16,6 +16,8 @@ export interface SubgraphService<Context extends object> {
   readonly schema: string;
   /** Builds the per-request context (fresh loaders every time). */
   createContext(database: Database, request: { headers: IncomingHttpHeaders }): Context | Promise<Context>;
+  /** Brings derived data up to date after migrations (e.g. search rows); runs at every start, idempotent. */
+  afterMigrate?(database: Database): Promise<void>;
   /** Writes the demo data that is missing; must be idempotent. */
   seedDemo?(database: Database): Promise<void>;
 }

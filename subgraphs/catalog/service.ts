@@ -3,6 +3,7 @@ import { languageFromHeader } from '../../platform/graphql/language.js';
 import type { CatalogContext } from './context.js';
 import { migrationsFolder, name, resolvers, typeDefs } from './index.js';
 import { createLoaders } from './loaders.js';
+import { refreshSearchEntries } from './db/queries/search-entries.js';
 import { seedDemoCatalog } from './seed/seed-demo.js';
 
 /** The catalog subgraph as the shared server code runs it. */
@@ -17,6 +18,7 @@ export const catalogService: SubgraphService<CatalogContext> = {
     loaders: createLoaders(database.db),
     language: languageFromHeader(request.headers['accept-language']),
   }),
+  afterMigrate: (database) => database.db.transaction((tx) => refreshSearchEntries(tx, 'missing')),
   seedDemo: async (database) => {
     await seedDemoCatalog(database);
   },

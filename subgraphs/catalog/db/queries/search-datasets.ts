@@ -2,6 +2,13 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../../platform/db/database.js';
 import { queryRows } from '../../../../platform/db/rows.js';
 import type { Language } from '../../../../platform/graphql/language.js';
+import { codesInMask, maskOf } from '../../model/code-mask.js';
+import { codingSystems } from '../../vocabulary/coding-systems.js';
+import { countries } from '../../vocabulary/countries.js';
+import { dataThemes } from '../../vocabulary/data-themes.js';
+import { healthCategories } from '../../vocabulary/health-categories.js';
+import { healthThemes } from '../../vocabulary/health-themes.js';
+import type { Vocabulary } from '../../vocabulary/term.js';
 
 /** The fields the catalogue counts facets for. */
 export const FACET_FIELDS = [
@@ -20,13 +27,13 @@ export const MAX_FACET_VALUES = 50;
 
 /** Filters, combined with AND; the values inside one filter are combined with OR. */
 export interface DatasetFilterParams {
-  healthCategories?: readonly string[];
-  healthThemes?: readonly string[];
-  dataThemes?: readonly string[];
-  publishers?: readonly string[];
-  accessRights?: readonly string[];
-  countries?: readonly string[];
-  codingSystems?: readonly string[];
+  healthCategories?: readonly string[] | undefined;
+  healthThemes?: readonly string[] | undefined;
+  dataThemes?: readonly string[] | undefined;
+  publishers?: readonly string[] | undefined;
+  accessRights?: readonly string[] | undefined;
+  countries?: readonly string[] | undefined;
+  codingSystems?: readonly string[] | undefined;
   /** Keep datasets whose temporal coverage overlaps [temporalFrom, temporalTo] (ISO dates, either may be open). */
   temporalFrom?: string | undefined;
   temporalTo?: string | undefined;
@@ -50,7 +57,7 @@ export interface SearchDatasetsParams {
   /** Page size; one more row is read to tell whether a next page exists. */
   first: number;
   after?: SearchPosition | undefined;
-  /** Compute the total count (it costs a count over every match). */
+  /** Compute the total count. */
   withTotal: boolean;
   /** Compute facet counts. */
   withFacets: boolean;
@@ -75,37 +82,43 @@ export interface SearchDatasetsResult {
   facets: Record<FacetField, FacetCount[]> | null;
 }
 
-const facetSources: Record<FacetField, { column: SQL; array: boolean }> = {
-  HEALTH_CATEGORY: { column: sql.raw('health_categories'), array: true },
-  HEALTH_THEME: { column: sql.raw('health_themes'), array: true },
-  DATA_THEME: { column: sql.raw('themes'), array: true },
-  PUBLISHER: { column: sql.raw('publisher_id'), array: false },
-  ACCESS_RIGHTS: { column: sql.raw('access_rights'), array: false },
-  COUNTRY: { column: sql.raw('spatial'), array: true },
-  CODING_SYSTEM: { column: sql.raw('coding_systems'), array: true },
+/** Facets stored as bit masks, with the vocabulary that decodes them. */
+const maskedFacets: Record<'HEALTH_CATEGORY' | 'HEALTH_THEME' | 'DATA_THEME' | 'COUNTRY' | 'CODING_SYSTEM', { column: string; vocabulary: Vocabulary<string> }> = {
+  HEALTH_CATEGORY: { column: 'health_category_mask', vocabulary: healthCategories },
+  HEALTH_THEME: { column: 'health_theme_mask', vocabulary: healthThemes },
+  DATA_THEME: { column: 'data_theme_mask', vocabulary: dataThemes },
+  COUNTRY: { column: 'country_mask', vocabulary: countries },
+  CODING_SYSTEM: { column: 'coding_system_mask', vocabulary: codingSystems },
 };
+
+/** Facets stored as plain text columns. */
+const plainFacets = { PUBLISHER: 'publisher_id', ACCESS_RIGHTS: 'access_rights' } as const;
 
 function filterConditions(filter: DatasetFilterParams): SQL[] {
   const conditions: SQL[] = [];
-  const anyOf = (column: string, values: readonly string[] | undefined, array: boolean) => {
+  const masked = (values: readonly string[] | undefined, field: keyof typeof maskedFacets) => {
     if (!values || values.length === 0) return;
-    const list = sql`${sql.param([...values])}::text[]`;
-    conditions.push(array ? sql`d.${sql.raw(column)} && ${list}` : sql`d.${sql.raw(column)} = ANY(${list})`);
+    const { column, vocabulary } = maskedFacets[field];
+    conditions.push(sql`(m.${sql.raw(column)} & ${maskOf(vocabulary, values)}::bigint) <> 0`);
   };
-  anyOf('health_categories', filter.healthCategories, true);
-  anyOf('health_themes', filter.healthThemes, true);
-  anyOf('themes', filter.dataThemes, true);
-  anyOf('publisher_id', filter.publishers, false);
-  anyOf('access_rights', filter.accessRights, false);
-  anyOf('spatial', filter.countries, true);
-  anyOf('coding_systems', filter.codingSystems, true);
+  const plain = (values: readonly string[] | undefined, column: string) => {
+    if (!values || values.length === 0) return;
+    conditions.push(sql`m.${sql.raw(column)} = ANY(${sql.param([...values])}::text[])`);
+  };
+  masked(filter.healthCategories, 'HEALTH_CATEGORY');
+  masked(filter.healthThemes, 'HEALTH_THEME');
+  masked(filter.dataThemes, 'DATA_THEME');
+  masked(filter.countries, 'COUNTRY');
+  masked(filter.codingSystems, 'CODING_SYSTEM');
+  plain(filter.publishers, plainFacets.PUBLISHER);
+  plain(filter.accessRights, plainFacets.ACCESS_RIGHTS);
   if (filter.temporalFrom !== undefined || filter.temporalTo !== undefined) {
-    conditions.push(sql`(d.temporal_start IS NOT NULL OR d.temporal_end IS NOT NULL)`);
+    conditions.push(sql`(m.temporal_start IS NOT NULL OR m.temporal_end IS NOT NULL)`);
     if (filter.temporalFrom !== undefined) {
-      conditions.push(sql`(d.temporal_end IS NULL OR d.temporal_end >= ${filter.temporalFrom}::date)`);
+      conditions.push(sql`(m.temporal_end IS NULL OR m.temporal_end >= ${filter.temporalFrom}::date)`);
     }
     if (filter.temporalTo !== undefined) {
-      conditions.push(sql`(d.temporal_start IS NULL OR d.temporal_start <= ${filter.temporalTo}::date)`);
+      conditions.push(sql`(m.temporal_start IS NULL OR m.temporal_start <= ${filter.temporalTo}::date)`);
     }
   }
   return conditions;
@@ -114,58 +127,56 @@ function filterConditions(filter: DatasetFilterParams): SQL[] {
 function sortKeyOf(order: DatasetOrder, language: Language, hasSearch: boolean): { key: SQL; cast: SQL; descending: boolean } {
   switch (order) {
     case 'RELEVANCE':
-      return hasSearch
-        ? { key: sql`(ts_rank(d.search_document, q.query) + d.boost)::float8`, cast: sql.raw('float8'), descending: true }
-        : { key: sql`0::float8`, cast: sql.raw('float8'), descending: true };
-    case 'TITLE': {
-      const [first, second] = language === 'fr' ? ['title_fr', 'title_en'] : ['title_en', 'title_fr'];
-      return {
-        key: sql`lower(unaccent(coalesce(d.${sql.raw(first)}, d.${sql.raw(second)}, '')))`,
-        cast: sql.raw('text'),
-        descending: false,
-      };
-    }
+      return { key: hasSearch ? sql`ts_rank(m.head, q.query)::float8` : sql`0::float8`, cast: sql.raw('float8'), descending: true };
+    case 'TITLE':
+      return { key: sql.raw(language === 'fr' ? 'm.title_key_fr' : 'm.title_key_en'), cast: sql.raw('text'), descending: false };
     case 'RECENTLY_MODIFIED':
-      return { key: sql`coalesce(d.modified, d.issued, DATE '0001-01-01')::text`, cast: sql.raw('text'), descending: true };
+      return { key: sql`m.modified_key`, cast: sql.raw('date'), descending: true };
   }
 }
 
 /**
- * Ranked, filtered, faceted search in one statement. The matches are computed once (a materialised CTE);
- * the page, the total and the facet counts are all read from them, so totals and facets always describe
- * exactly the set being paged. Ordering is total: ties are broken by insertion sequence, so keyset
- * cursors never skip or repeat an item.
+ * Ranked, filtered, faceted search in one statement over the search rows (`catalog.dataset_search`).
+ *
+ * - Matching goes through the GIN index of the full document (titles, keywords, descriptions).
+ * - Relevance is `ts_rank` over titles (weight A) and keywords (B); a dataset matching in its description
+ *   only scores 0 and comes after, in catalogue order. Ranking this small in-row vector instead of the
+ *   whole document is what keeps a search over 60,000 matches fast (docs/decisions.md).
+ * - Total and facets are computed from the same materialised matches as the page, so they always describe
+ *   exactly the set being paged; facets are one GROUPING SETS pass over integer masks, decoded here.
+ * - Ordering is total (ties broken by insertion sequence), so keyset cursors never skip or repeat.
  */
 export async function searchDatasets(db: Db, params: SearchDatasetsParams): Promise<SearchDatasetsResult> {
   const search = params.search?.trim() ?? '';
   const hasSearch = search.length > 0;
   const conditions = filterConditions(params.filter);
-  if (hasSearch) conditions.unshift(sql`d.search_document @@ q.query`);
   const where = conditions.length > 0 ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
   const from = hasSearch
-    ? sql`catalog.dataset d, (SELECT catalog.search_query(${search}) AS query) q`
-    : sql`catalog.dataset d`;
+    ? sql`(SELECT catalog.search_query(${search}) AS query) q, catalog.search_matches(q.query) m`
+    : sql`catalog.dataset_search m`;
   const sort = sortKeyOf(params.order, params.language, hasSearch);
   const direction = sort.descending ? sql.raw('DESC') : sql.raw('ASC');
+  const comparison = sort.descending ? sql.raw('<') : sql.raw('>');
   const after = params.after
-    ? sort.descending
-      ? sql`WHERE (sort_key < ${params.after.sortKey}::${sort.cast} OR (sort_key = ${params.after.sortKey}::${sort.cast} AND seq > ${params.after.seq}))`
-      : sql`WHERE (sort_key > ${params.after.sortKey}::${sort.cast} OR (sort_key = ${params.after.sortKey}::${sort.cast} AND seq > ${params.after.seq}))`
+    ? sql`WHERE (sort_key ${comparison} ${params.after.sortKey}::${sort.cast} OR (sort_key = ${params.after.sortKey}::${sort.cast} AND seq > ${params.after.seq}))`
     : sql``;
-
-  const facetColumns = params.withFacets ? sql`, d.health_categories, d.health_themes, d.themes, d.publisher_id, d.access_rights, d.spatial, d.coding_systems` : sql``;
-  const facetQueries = FACET_FIELDS.map((field) => {
-    const { column, array } = facetSources[field];
-    const value = array ? sql`v` : column;
-    const source = array ? sql`matched, unnest(matched.${column}) AS v` : sql`matched`;
-    return sql`(SELECT coalesce(json_agg(json_build_array(value, n) ORDER BY n DESC, value), '[]'::json) FROM (
-      SELECT ${value} AS value, count(*)::int AS n FROM ${source} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${MAX_FACET_VALUES}
-    ) f) AS ${sql.identifier(`facet_${field}`)}`;
-  });
+  // Materialise only when the matches are read more than once; a bare page can then use the ordering indexes.
+  const materialized = params.withTotal || params.withFacets ? sql.raw('MATERIALIZED') : sql.raw('NOT MATERIALIZED');
+  const facetColumns = params.withFacets
+    ? sql`, m.publisher_id, m.access_rights, m.health_category_mask, m.health_theme_mask, m.data_theme_mask, m.country_mask, m.coding_system_mask`
+    : sql``;
+  const facetGroups = sql`(SELECT coalesce(json_agg(json_build_array(g, k, n)), '[]'::json) FROM (
+      SELECT
+        GROUPING(publisher_id, access_rights, health_category_mask, health_theme_mask, data_theme_mask, country_mask, coding_system_mask) AS g,
+        coalesce(publisher_id, access_rights, health_category_mask::text, health_theme_mask::text, data_theme_mask::text, country_mask::text, coding_system_mask::text) AS k,
+        count(*)::int AS n
+      FROM matched
+      GROUP BY GROUPING SETS ((publisher_id), (access_rights), (health_category_mask), (health_theme_mask), (data_theme_mask), (country_mask), (coding_system_mask))
+    ) f) AS facets`;
 
   const statement = sql`
-    WITH matched AS MATERIALIZED (
-      SELECT d.id, d.seq, ${sort.key} AS sort_key ${facetColumns}
+    WITH matched AS ${materialized} (
+      SELECT m.id, m.seq, ${sort.key} AS sort_key ${facetColumns}
       FROM ${from}
       ${where}
     ),
@@ -175,31 +186,48 @@ export async function searchDatasets(db: Db, params: SearchDatasetsParams): Prom
     SELECT
       (SELECT coalesce(json_agg(json_build_array(id, sort_key, seq) ORDER BY sort_key ${direction}, seq ASC), '[]'::json) FROM page) AS page
       ${params.withTotal ? sql`, (SELECT count(*)::int FROM matched) AS total` : sql``}
-      ${params.withFacets ? sql`, ${sql.join(facetQueries, sql`, `)}` : sql``}
+      ${params.withFacets ? sql`, ${facetGroups}` : sql``}
   `;
-  const [row] = await queryRows<Record<string, unknown>>(db, statement);
+  const [row] = await queryRows<{ page: unknown; total?: unknown; facets?: unknown }>(db, statement);
   if (!row) throw new Error('search returned no row');
   const page = parseJson<[string, string | number, number][]>(row.page);
-  const hits = page.slice(0, params.first).map(([id, sortKey, seq]) => ({
-    id,
-    position: { sortKey, seq },
-    score: params.order === 'RELEVANCE' && typeof sortKey === 'number' ? sortKey : 0,
-  }));
-  let facets: Record<FacetField, FacetCount[]> | null = null;
-  if (params.withFacets) {
-    facets = Object.fromEntries(
-      FACET_FIELDS.map((field) => [
-        field,
-        parseJson<[string, number][]>(row[`facet_${field}`]).map(([value, count]) => ({ value, count })),
-      ]),
-    ) as Record<FacetField, FacetCount[]>;
-  }
   return {
-    hits,
+    hits: page.slice(0, params.first).map(([id, sortKey, seq]) => ({
+      id,
+      position: { sortKey, seq },
+      score: params.order === 'RELEVANCE' && typeof sortKey === 'number' ? sortKey : 0,
+    })),
     hasNextPage: page.length > params.first,
     total: params.withTotal ? Number(row.total) : null,
-    facets,
+    facets: params.withFacets ? decodeFacets(parseJson<[number, string, number][]>(row.facets)) : null,
   };
+}
+
+/**
+ * The GROUPING() bit pattern of each grouping set, in the order of the GROUPING(...) arguments above:
+ * the grouped column's bit is 0, the six others are 1.
+ */
+const groupingOrder: FacetField[] = ['PUBLISHER', 'ACCESS_RIGHTS', 'HEALTH_CATEGORY', 'HEALTH_THEME', 'DATA_THEME', 'COUNTRY', 'CODING_SYSTEM'];
+const fieldOfGrouping = new Map(groupingOrder.map((field, i) => [0b1111111 ^ (1 << (groupingOrder.length - 1 - i)), field]));
+
+/** Turns (grouping, key, count) rows into per-field counts, expanding masks into their codes. */
+function decodeFacets(groups: [number, string, number][]): Record<FacetField, FacetCount[]> {
+  const counts = Object.fromEntries(FACET_FIELDS.map((f) => [f, new Map<string, number>()])) as Record<FacetField, Map<string, number>>;
+  for (const [grouping, key, n] of groups) {
+    const field = fieldOfGrouping.get(grouping);
+    if (!field) continue;
+    const values = field in maskedFacets ? codesInMask(maskedFacets[field as keyof typeof maskedFacets].vocabulary, Number(key)) : [key];
+    for (const value of values) counts[field].set(value, (counts[field].get(value) ?? 0) + n);
+  }
+  return Object.fromEntries(
+    FACET_FIELDS.map((field) => [
+      field,
+      [...counts[field].entries()]
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
+        .slice(0, MAX_FACET_VALUES),
+    ]),
+  ) as Record<FacetField, FacetCount[]>;
 }
 
 /** node-postgres parses json columns, PGlite may hand back text: accept both. */

@@ -4,6 +4,7 @@ import type { DataHolderRecord, DatasetRecord } from '../../model/dataset-record
 import { dataHolder } from '../schema/data-holder.js';
 import { dataset } from '../schema/dataset.js';
 import { distribution } from '../schema/distribution.js';
+import { refreshSearchEntries } from './search-entries.js';
 
 /** Rows per INSERT statement when writing many records. */
 const CHUNK = 500;
@@ -55,6 +56,7 @@ export async function insertMissingDatasets(db: Db, records: readonly DatasetRec
       .onConflictDoNothing({ target: dataset.id })
       .returning({ id: dataset.id });
     inserted += rows.length;
+    await refreshSearchEntries(db, rows.map((r) => r.id));
     const fresh = new Set(rows.map((r) => r.id));
     const distributions = part
       .filter((r) => fresh.has(r.id))
@@ -74,6 +76,7 @@ export async function insertMissingDatasets(db: Db, records: readonly DatasetRec
 /** Refreshes planner statistics after a bulk load, so the first searches get good plans. */
 export async function analyzeCatalog(db: Db): Promise<void> {
   await db.execute(sql`ANALYZE catalog.dataset`);
+  await db.execute(sql`ANALYZE catalog.dataset_search`);
   await db.execute(sql`ANALYZE catalog.distribution`);
   await db.execute(sql`ANALYZE catalog.data_holder`);
 }

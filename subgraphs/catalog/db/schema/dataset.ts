@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, jsonb, real, text } from 'drizzle-orm/pg-core';
-import { catalogSchema, tsvector } from './catalog-schema.js';
+import { bigint, date, index, integer, jsonb, text } from 'drizzle-orm/pg-core';
+import { catalogSchema } from './catalog-schema.js';
 import { dataHolder } from './data-holder.js';
 import { timestamps } from './timestamps.js';
 
@@ -19,8 +19,7 @@ export interface ContactPointJson {
 
 /**
  * One HealthDCAT-AP dataset. Coded properties are stored as arrays of vocabulary codes (the GraphQL enum
- * values), which is also what the facet counts group by. `search_document` is derived by the database
- * (see the migration that defines `catalog.dataset_document`), so it can never drift from the text.
+ * values). What search reads lives in `catalog.dataset_search`, derived from this row on every write.
  */
 export const dataset = catalogSchema.table(
   'dataset',
@@ -65,19 +64,7 @@ export const dataset = catalogSchema.table(
     modified: date('modified'),
     version: text('version'),
     landingPage: text('landing_page'),
-    /** Static quality boost used as a tie-breaker in relevance ranking (0 for now; reserved for curation). */
-    boost: real('boost').notNull().default(0),
-    searchDocument: tsvector('search_document')
-      .notNull()
-      .generatedAlwaysAs(
-        sql`catalog.dataset_document(title_fr, title_en, keywords_fr, keywords_en, description_fr, description_en)`,
-      ),
     ...timestamps,
   },
-  (t) => [
-    index('dataset_search_document_idx').using('gin', t.searchDocument),
-    index('dataset_publisher_idx').on(t.publisherId),
-    index('dataset_health_categories_idx').using('gin', t.healthCategories),
-    index('dataset_modified_idx').on(t.modified, t.seq),
-  ],
+  (t) => [index('dataset_publisher_idx').on(t.publisherId)],
 );

@@ -2,4 +2,5 @@
 export { catalogSchema } from './catalog-schema.js';
 export { dataHolder } from './data-holder.js';
 export { dataset } from './dataset.js';
+export { datasetSearch } from './dataset-search.js';
 export { distribution } from './distribution.js';
