@@ -150,7 +150,7 @@ describe('the catalog subgraph', () => {
     expect(ten.rows).toBe(10);
     expect(hundred.rows).toBeGreaterThan(ten.rows);
     expect(hundred.statements).toBe(ten.statements);
-    expect(ten.statements).toBeLessThanOrEqual(5);
+    expect(ten.statements).toBeLessThanOrEqual(8);
   });
 
   it('lists data holders with their dataset counts', async () => {

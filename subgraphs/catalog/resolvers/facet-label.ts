@@ -1,5 +1,5 @@
 import type { CatalogContext } from '../context.js';
-import type { FacetField } from '../db/queries/search-datasets.js';
+import { FACET_FIELDS, type FacetCount, type FacetField } from '../db/queries/search-datasets.js';
 import { accessRights } from '../vocabulary/access-rights.js';
 import { codingSystems } from '../vocabulary/coding-systems.js';
 import { countries } from '../vocabulary/countries.js';
@@ -18,11 +18,20 @@ const vocabularyOf: Record<Exclude<FacetField, 'PUBLISHER'>, Vocabulary<string>>
   CODING_SYSTEM: codingSystems,
 };
 
-/** The human label of a facet value in the request's language (publisher names go through the loader). */
-export async function facetLabel(field: FacetField, value: string, ctx: CatalogContext): Promise<string> {
-  if (field === 'PUBLISHER') {
-    const holder = await ctx.loaders.dataHolder.load(value);
-    return holder?.name ?? value;
-  }
-  return termOf(vocabularyOf[field], value, ctx.language).label;
+/**
+ * The facets of a search with their labels in the request's language: vocabulary labels for codes, and
+ * data holder names (one batched load) for publishers.
+ */
+export async function labelFacets(facets: Record<FacetField, FacetCount[]>, ctx: CatalogContext) {
+  const holders = await ctx.loaders.dataHolder.loadMany(facets.PUBLISHER.map((v) => v.value));
+  const holderName = new Map<string, string>();
+  for (const holder of holders) if (holder && !(holder instanceof Error)) holderName.set(holder.id, holder.name);
+  return FACET_FIELDS.map((field) => ({
+    field,
+    values: facets[field].map(({ value, count }) => ({
+      value,
+      count,
+      label: field === 'PUBLISHER' ? holderName.get(value) || value : termOf(vocabularyOf[field], value, ctx.language).label,
+    })),
+  }));
 }

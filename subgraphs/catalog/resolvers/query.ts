@@ -3,7 +3,7 @@ import { decodeCursor, encodeCursor, pageSize } from '../../../platform/graphql/
 import { selectsField } from '../../../platform/graphql/selects-field.js';
 import type { CatalogContext } from '../context.js';
 import { countDataHolders, listDataHolders } from '../db/queries/data-holders.js';
-import { FACET_FIELDS, searchDatasets } from '../db/queries/search-datasets.js';
+import { searchDatasets } from '../db/queries/search-datasets.js';
 import { accessRights } from '../vocabulary/access-rights.js';
 import { codingSystems, officialCodingSystemCode } from '../vocabulary/coding-systems.js';
 import { countries } from '../vocabulary/countries.js';
@@ -13,7 +13,7 @@ import { healthThemes } from '../vocabulary/health-themes.js';
 import { publisherTypes } from '../vocabulary/publisher-types.js';
 import { codesOf } from '../vocabulary/term.js';
 import { datasetCursor, parseDatasetsArgs, type DatasetsArgs } from './dataset-search-arguments.js';
-import { facetLabel } from './facet-label.js';
+import { labelFacets } from './facet-label.js';
 import { termsOf } from './term.js';
 
 /** Resolvers of the catalog's root query fields. */
@@ -44,12 +44,7 @@ export const Query = {
       totalCount: result.total,
       edges: liveEdges,
       pageInfo: { hasNextPage: result.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-      facets: result.facets
-        ? FACET_FIELDS.map((field) => ({
-            field,
-            values: (result.facets?.[field] ?? []).map((v) => ({ ...v, field })),
-          }))
-        : [],
+      facets: result.facets ? await labelFacets(result.facets, ctx) : [],
     };
   },
 
@@ -81,10 +76,4 @@ export const Query = {
       publisherTypes: all(publisherTypes),
     };
   },
-};
-
-/** Resolvers of `FacetValue`: the label comes from the vocabulary, or from the data holder for PUBLISHER. */
-export const FacetValue = {
-  label: (value: { field: (typeof FACET_FIELDS)[number]; value: string }, _a: unknown, ctx: CatalogContext) =>
-    facetLabel(value.field, value.value, ctx),
 };

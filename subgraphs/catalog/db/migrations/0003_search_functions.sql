@@ -24,22 +24,3 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   FROM unnest(codes) AS code
   WHERE array_position(vocabulary, code) IS NOT NULL
 $$;
---> statement-breakpoint
--- The search rows matching a query, read through the GIN index. The planner would pick a sequential
--- scan for a query matching most rows, not knowing that it then detoasts every document (about 10 times
--- slower here); the function's setting forbids that for this one query only.
-CREATE FUNCTION catalog.search_matches(query tsquery)
-RETURNS TABLE (
-  seq integer, id text, head tsvector, publisher_id text, access_rights text,
-  health_category_mask bigint, health_theme_mask bigint, data_theme_mask bigint, country_mask bigint,
-  coding_system_mask bigint, temporal_start date, temporal_end date, title_key_fr text, title_key_en text,
-  modified_key date
-)
-LANGUAGE sql STABLE PARALLEL SAFE SET enable_seqscan = off AS $$
-  SELECT s.seq, s.id, s.head, s.publisher_id, s.access_rights,
-         s.health_category_mask, s.health_theme_mask, s.data_theme_mask, s.country_mask,
-         s.coding_system_mask, s.temporal_start, s.temporal_end, s.title_key_fr, s.title_key_en,
-         s.modified_key
-  FROM catalog.dataset_search s
-  WHERE s.document @@ query
-$$;
