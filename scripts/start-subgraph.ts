@@ -1,0 +1,40 @@
+/**
+ * `npm run start:subgraph -- <name>`: one subgraph alone, on its configured port (CATALOG_PORT, ...),
+ * migrating its schema and writing its missing demo data first.
+ */
+import '../platform/no-telemetry.js';
+import { ConfigError, loadConfig } from '../platform/config.js';
+import { createLogger } from '../platform/logger.js';
+import { openConfiguredDatabase, prepareDatabase, startSubgraphs } from '../platform/server/start-services.js';
+import type { AnySubgraphService } from '../platform/server/subgraph-service.js';
+import { catalogService } from '../subgraphs/catalog/service.js';
+
+const services: Record<string, AnySubgraphService> = { catalog: catalogService };
+const name = process.argv[2] ?? '';
+const service = services[name];
+if (!service) {
+  console.error(`Usage: npm run start:subgraph -- <${Object.keys(services).join('|')}>`);
+  process.exit(2);
+}
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+}
+const logger = createLogger(config.logLevel);
+const database = await openConfiguredDatabase(config);
+const port = config.subgraphs[name as keyof typeof config.subgraphs].port;
+await prepareDatabase(database, [service], { seed: config.seed === 'demo', logger });
+const [running] = await startSubgraphs(database, [{ service, port }], { host: config.host, logger });
+const stop = async () => {
+  await running?.stop();
+  await database.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
