@@ -2,16 +2,23 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { createFormatError } from '../platform/graphql/format-error.js';
+import type { Caller } from '../platform/identity/caller.js';
+import { signInternalToken } from '../platform/identity/internal-token.js';
+import type { KeyPair } from '../platform/identity/key-pair.js';
 import type { Logger } from '../platform/logger.js';
 
 /** What the gateway keeps about one incoming request and forwards to subgraphs. */
 export interface GatewayContext {
   /** The caller's Accept-Language, passed on so subgraphs answer in the right language. */
   readonly acceptLanguage: string | undefined;
+  /** The verified caller (anonymous without a bearer token). */
+  readonly caller: Caller;
 }
 
 export interface CreateGatewayOptions {
   supergraphSdl: string;
+  /** Signs the identity each subgraph request carries. */
+  gatewayKey: KeyPair;
   /** The GraphQL URL of each subgraph, by name; it replaces the URL written in the supergraph. */
   subgraphUrls: Readonly<Record<string, string>>;
   logger: Logger;
@@ -39,8 +46,10 @@ export function createGateway(options: CreateGatewayOptions): ApolloServer<Gatew
       if (!url) throw new Error(`no URL configured for subgraph ${name}`);
       return new RemoteGraphQLDataSource<GatewayContext>({
         url,
-        willSendRequest: ({ request, context }) => {
+        willSendRequest: async ({ request, context }) => {
           if (context.acceptLanguage) request.http?.headers.set('accept-language', context.acceptLanguage);
+          // Every subgraph call carries the caller as the gateway's own short-lived token for that subgraph.
+          request.http?.headers.set('authorization', `Bearer ${await signInternalToken(options.gatewayKey, context.caller, name)}`);
         },
       });
     },

@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { randomUUID } from 'node:crypto';
+import { ErrorCode, apiError } from '../platform/graphql/errors.js';
+import { anonymousCaller, type Caller } from '../platform/identity/caller.js';
+import type { Identity } from '../platform/identity/load-identity.js';
 import type { Logger } from '../platform/logger.js';
 import { listen } from '../platform/server/listen.js';
 import { supergraphFile } from './compose.js';
@@ -12,6 +16,7 @@ export interface StartGatewayOptions {
   port: number;
   subgraphUrls: Readonly<Record<string, string>>;
   logger: Logger;
+  identity: Identity;
   /** Defaults to the committed `gateway/supergraph.graphql`. */
   supergraphSdl?: string;
 }
@@ -26,18 +31,27 @@ export interface RunningGateway {
 /** Starts the gateway: `/graphql` (the supergraph) and `/health`. */
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
   const supergraphSdl = options.supergraphSdl ?? (await readFile(supergraphFile, 'utf8'));
-  const apollo = createGateway({ supergraphSdl, subgraphUrls: options.subgraphUrls, logger: options.logger });
+  const apollo = createGateway({ supergraphSdl, subgraphUrls: options.subgraphUrls, logger: options.logger, gatewayKey: options.identity.gatewayKey });
   await apollo.start();
   const app = express();
   app.disable('x-powered-by');
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  const devJwks = options.identity.devIssuerJwks;
+  if (devJwks) {
+    app.get('/.well-known/jwks.json', (_req, res) => {
+      res.json(devJwks);
+    });
+  }
   app.use(
     '/graphql',
     express.json({ limit: '256kb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<GatewayContext> => ({ acceptLanguage: req.headers['accept-language'] }),
+      context: async ({ req }): Promise<GatewayContext> => ({
+        acceptLanguage: req.headers['accept-language'],
+        caller: await authenticate(options.identity, req.headers.authorization),
+      }),
     }),
   );
   const listening = await listen(app, options.host, options.port);
@@ -49,4 +63,18 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       await apollo.stop();
     },
   };
+}
+
+/**
+ * The caller of a request: anonymous without an Authorization header; otherwise the bearer token must
+ * verify, or the request is refused with 401 `UNAUTHENTICATED` (a bad token never degrades to anonymous).
+ */
+async function authenticate(identity: Identity, authorization: string | undefined): Promise<Caller> {
+  const requestId = randomUUID();
+  if (authorization === undefined || authorization === '') return anonymousCaller(requestId);
+  const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorization.trim());
+  if (!match?.[1]) {
+    throw apiError(ErrorCode.UNAUTHENTICATED, 'The Authorization header must be "Bearer <token>".', { http: { status: 401 } });
+  }
+  return identity.callers.verify(match[1], requestId);
 }

@@ -13,6 +13,14 @@ const environment = z.object({
   SEED: z.enum(['demo', 'none']).default('demo'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_AUDIENCE: z.string().min(1).default('health-metadata-gateway'),
+  OIDC_JWKS_URL: z.url().optional(),
+  OIDC_ALGORITHMS: z
+    .string()
+    .default('RS256,PS256,ES256')
+    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+    .refine((list) => list.every((a) => /^(RS|PS|ES)(256|384|512)$|^EdDSA$/.test(a)), 'only asymmetric JWS algorithms (RS*, PS*, ES*, EdDSA)'),
 });
 
 /** The validated configuration of every service. Nothing else in the project reads `process.env`. */
@@ -27,6 +35,16 @@ export interface Config {
   readonly seed: 'demo' | 'none';
   readonly logLevel: z.infer<typeof environment>['LOG_LEVEL'];
   readonly dbPoolSize: number;
+  /**
+   * Who issues callers' tokens. Absent issuer: the built-in development issuer (keys in the data folder,
+   * tokens from `npm run token`).
+   */
+  readonly oidc: {
+    readonly issuer: string | undefined;
+    readonly audience: string;
+    readonly jwksUrl: string | undefined;
+    readonly algorithms: readonly string[];
+  };
 }
 
 /** The names of the subgraphs, as composition and the gateway know them. */
@@ -42,7 +60,9 @@ export class ConfigError extends Error {
  * reported in a single `ConfigError` so that an operator fixes them all in one go.
  */
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
-  const parsed = environment.safeParse(env);
+  // An empty variable means "not set", as shells and container runtimes often pass them.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = environment.safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
@@ -57,5 +77,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     seed: e.SEED,
     logLevel: e.LOG_LEVEL,
     dbPoolSize: e.DB_POOL_SIZE,
+    oidc: { issuer: e.OIDC_ISSUER, audience: e.OIDC_AUDIENCE, jwksUrl: e.OIDC_JWKS_URL, algorithms: e.OIDC_ALGORITHMS },
   };
 }

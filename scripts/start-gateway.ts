@@ -4,6 +4,7 @@
  */
 import '../platform/no-telemetry.js';
 import { ConfigError, loadConfig, type SubgraphName } from '../platform/config.js';
+import { loadIdentity } from '../platform/identity/load-identity.js';
 import { createLogger } from '../platform/logger.js';
 import { startGateway } from '../gateway/start-gateway.js';
 
@@ -22,7 +23,8 @@ const subgraphUrls: Record<string, string> = {};
 for (const [name, { url, port }] of Object.entries(config.subgraphs) as [SubgraphName, { url: string | undefined; port: number }][]) {
   subgraphUrls[name] = url ?? `http://127.0.0.1:${port}/graphql`;
 }
-const gateway = await startGateway({ host: config.host, port: config.port, subgraphUrls, logger });
+const identity = await loadIdentity(config);
+const gateway = await startGateway({ host: config.host, port: config.port, subgraphUrls, logger, identity });
 const stop = async () => {
   await gateway.stop();
   process.exit(0);

@@ -4,6 +4,7 @@
  */
 import '../platform/no-telemetry.js';
 import { ConfigError, loadConfig } from '../platform/config.js';
+import { loadGatewayKey } from '../platform/identity/dev-issuer.js';
 import { createLogger } from '../platform/logger.js';
 import { openConfiguredDatabase, prepareDatabase, startSubgraphs } from '../platform/server/start-services.js';
 import type { AnySubgraphService } from '../platform/server/subgraph-service.js';
@@ -30,7 +31,8 @@ const logger = createLogger(config.logLevel);
 const database = await openConfiguredDatabase(config);
 const port = config.subgraphs[name as keyof typeof config.subgraphs].port;
 await prepareDatabase(database, [service], { seed: config.seed === 'demo', logger });
-const [running] = await startSubgraphs(database, [{ service, port }], { host: config.host, logger });
+const gatewayKey = await loadGatewayKey(config.dataDir);
+const [running] = await startSubgraphs(database, [{ service, port }], { host: config.host, logger, gatewayPublicKey: gatewayKey.publicKey });
 const stop = async () => {
   await running?.stop();
   await database.close();

@@ -5,6 +5,7 @@
  */
 import '../platform/no-telemetry.js';
 import { ConfigError, loadConfig } from '../platform/config.js';
+import { loadIdentity } from '../platform/identity/load-identity.js';
 import { createLogger } from '../platform/logger.js';
 import { openConfiguredDatabase, prepareDatabase, startSubgraphs } from '../platform/server/start-services.js';
 import { startGateway } from '../gateway/start-gateway.js';
@@ -26,9 +27,10 @@ const database = await openConfiguredDatabase(config);
 const services = [{ service: catalogService, port: config.subgraphs.catalog.port }];
 try {
   await prepareDatabase(database, services.map((s) => s.service), { seed: config.seed === 'demo', logger });
-  const subgraphs = await startSubgraphs(database, services, { host: config.host, logger });
+  const identity = await loadIdentity(config);
+  const subgraphs = await startSubgraphs(database, services, { host: config.host, logger, gatewayPublicKey: identity.gatewayKey.publicKey });
   const subgraphUrls = Object.fromEntries(subgraphs.map((s) => [s.name, s.url]));
-  const gateway = await startGateway({ host: config.host, port: config.port, subgraphUrls, logger });
+  const gateway = await startGateway({ host: config.host, port: config.port, subgraphUrls, logger, identity });
   logger.info({ graphql: `${gateway.url}/graphql`, engine: database.engine, ms: Date.now() - started }, 'ready');
 
   let stopping = false;

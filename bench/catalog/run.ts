@@ -16,6 +16,9 @@ import { prepareDatabase, startSubgraphs } from '../../platform/server/start-ser
 import { startGateway } from '../../gateway/start-gateway.js';
 import { catalogService } from '../../subgraphs/catalog/service.js';
 import { loadSyntheticCatalog } from './load-synthetic.js';
+import { createTestIdentity } from '../../test/support/test-identity.js';
+import { anonymousCaller } from '../../platform/identity/caller.js';
+import { signInternalToken } from '../../platform/identity/internal-token.js';
 import { percentile } from './percentiles.js';
 
 const env = z
@@ -64,6 +67,7 @@ async function ensureDatabase(url: string) {
 }
 
 async function post(url: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
+  // Timing starts after the token is made: a direct subgraph call carries a gateway token like the gateway's.
   const started = performance.now();
   const response = await fetch(url, {
     method: 'POST',
@@ -89,9 +93,14 @@ try {
   await prepareDatabase(database, [catalogService], { seed: true, logger });
   console.log(`Loading ${env.BENCH_DATASETS} synthetic datasets (skipped when present)...`);
   const load = await loadSyntheticCatalog(database, env.BENCH_DATASETS, (l) => console.log(l));
-  const [subgraph] = await startSubgraphs(database, [{ service: catalogService, port: 0 }], { host: '127.0.0.1', logger });
+  const { identity } = await createTestIdentity();
+  const [subgraph] = await startSubgraphs(database, [{ service: catalogService, port: 0 }], {
+    host: '127.0.0.1',
+    logger,
+    gatewayPublicKey: identity.gatewayKey.publicKey,
+  });
   if (!subgraph) throw new Error('catalog did not start');
-  const gateway = await startGateway({ host: '127.0.0.1', port: 0, subgraphUrls: { catalog: subgraph.url }, logger });
+  const gateway = await startGateway({ host: '127.0.0.1', port: 0, subgraphUrls: { catalog: subgraph.url }, logger, identity });
   const targets = { gateway: `${gateway.url}/graphql`, subgraph: subgraph.url };
 
   say(`## Catalogue search benchmark (${new Date().toISOString().slice(0, 10)})`);
@@ -107,9 +116,11 @@ try {
     const times: Record<'gateway' | 'subgraph', number[]> = { gateway: [], subgraph: [] };
     let total = 0;
     for (const target of ['gateway', 'subgraph'] as const) {
-      for (let i = 0; i < 3; i++) await post(targets[target], variables);
+      const headers = async (): Promise<Record<string, string>> =>
+        target === 'subgraph' ? { authorization: `Bearer ${await signInternalToken(identity.gatewayKey, anonymousCaller('bench'), 'catalog')}` } : {};
+      for (let i = 0; i < 3; i++) await post(targets[target], variables, await headers());
       for (let i = 0; i < env.BENCH_ROUNDS; i++) {
-        const r = await post(targets[target], variables);
+        const r = await post(targets[target], variables, await headers());
         times[target].push(r.ms);
         total = r.total;
       }
@@ -136,7 +147,10 @@ try {
     const before = database.statementCount();
     const response = await fetch(subgraph.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await signInternalToken(identity.gatewayKey, anonymousCaller('bench'), 'catalog')}`,
+      },
       body: JSON.stringify({ query: pageQuery, variables: { n } }),
     });
     await response.json();

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { CryptoKey } from 'jose';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { runMigrations } from '../db/migrate.js';
@@ -38,12 +39,14 @@ export async function prepareDatabase(
 export async function startSubgraphs(
   database: Database,
   services: readonly { service: AnySubgraphService; port: number }[],
-  options: { host: string; logger: Logger },
+  options: { host: string; logger: Logger; gatewayPublicKey: CryptoKey },
 ): Promise<RunningSubgraph[]> {
   const running: RunningSubgraph[] = [];
   try {
     for (const { service, port } of services) {
-      running.push(await startSubgraph(service, { database, host: options.host, port, logger: options.logger }));
+      running.push(
+        await startSubgraph(service, { database, host: options.host, port, logger: options.logger, gatewayPublicKey: options.gatewayPublicKey }),
+      );
     }
   } catch (error) {
     await Promise.allSettled(running.map((r) => r.stop()));

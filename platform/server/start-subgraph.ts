@@ -3,7 +3,11 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import express from 'express';
+import type { CryptoKey } from 'jose';
 import type { Database } from '../db/database.js';
+import type { Caller } from '../identity/caller.js';
+import { verifyInternalToken } from '../identity/internal-token.js';
+import { ErrorCode } from '../graphql/errors.js';
 import { createFormatError } from '../graphql/format-error.js';
 import type { Logger } from '../logger.js';
 import { listen } from './listen.js';
@@ -23,6 +27,8 @@ export interface StartSubgraphOptions {
   /** 0 picks a free port. */
   port: number;
   logger: Logger;
+  /** The gateway's public key: the only signer whose identity tokens the subgraph accepts. */
+  gatewayPublicKey: CryptoKey;
 }
 
 /** Builds the Apollo Server of a subgraph, without any HTTP (tests call `executeOperation` on it). */
@@ -53,8 +59,12 @@ export async function startSubgraph<Context extends object>(
   });
   app.use(
     '/graphql',
+    requireGatewayIdentity(options.gatewayPublicKey, service.name),
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => service.createContext(options.database, { headers: req.headers }) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) =>
+        service.createContext(options.database, { headers: req.headers, caller: res.locals.caller as Caller }),
+    }),
   );
   const l = await listen(app, options.host, options.port);
   log.info({ url: `${l.url}/graphql` }, 'subgraph listening');
@@ -65,5 +75,25 @@ export async function startSubgraph<Context extends object>(
       await l.close();
       await apollo.stop();
     },
+  };
+}
+
+/**
+ * Refuses (401, `UNAUTHENTICATED`) every request that does not carry a valid identity token signed by the
+ * gateway for this subgraph — `_service` and `_entities` included — and keeps the caller it names.
+ */
+function requireGatewayIdentity(publicKey: CryptoKey, audience: string): express.RequestHandler {
+  return (req, res, next) => {
+    const header = req.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+    verifyInternalToken(publicKey, token, audience).then(
+      (caller) => {
+        res.locals.caller = caller;
+        next();
+      },
+      (error: Error) => {
+        res.status(401).json({ errors: [{ message: error.message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+      },
+    );
   };
 }

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { DocumentNode } from 'graphql';
 import type { Database } from '../db/database.js';
+import type { Caller } from '../identity/caller.js';
 
 /**
  * Everything the shared server code needs to know about one subgraph. Each subgraph exports one of these;
@@ -14,8 +15,8 @@ export interface SubgraphService<Context extends object> {
   /** drizzle-kit migrations folder, and the PostgreSQL schema that owns the subgraph's tables. */
   readonly migrationsFolder: URL;
   readonly schema: string;
-  /** Builds the per-request context (fresh loaders every time). */
-  createContext(database: Database, request: { headers: IncomingHttpHeaders }): Context | Promise<Context>;
+  /** Builds the per-request context (fresh loaders every time) for a caller the gateway vouched for. */
+  createContext(database: Database, request: { headers: IncomingHttpHeaders; caller: Caller }): Context | Promise<Context>;
   /** Brings derived data up to date after migrations (e.g. search rows); runs at every start, idempotent. */
   afterMigrate?(database: Database): Promise<void>;
   /** Writes the demo data that is missing; must be idempotent. */

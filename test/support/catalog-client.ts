@@ -4,6 +4,8 @@ import { createLogger } from '../../platform/logger.js';
 import { createSubgraphApollo } from '../../platform/server/start-subgraph.js';
 import type { CatalogContext } from '../../subgraphs/catalog/context.js';
 import { catalogService } from '../../subgraphs/catalog/service.js';
+import { testCaller } from './test-identity.js';
+import type { Caller } from '../../platform/identity/caller.js';
 
 /** A GraphQL answer as a test reads it. */
 export interface TestResponse<T = Record<string, unknown>> {
@@ -23,8 +25,9 @@ export async function catalogExecutor(database: Database) {
       query: string,
       variables: Record<string, unknown> = {},
       headers: Record<string, string> = {},
+      caller: Caller = testCaller(),
     ): Promise<TestResponse<T>> {
-      const contextValue = await catalogService.createContext(database, { headers });
+      const contextValue = await catalogService.createContext(database, { headers, caller });
       const response = await apollo.executeOperation<T>({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       return response.body.singleResult as TestResponse<T>;

@@ -4,11 +4,16 @@ import { startSubgraphs } from '../../platform/server/start-services.js';
 import { startGateway } from '../../gateway/start-gateway.js';
 import { testServices } from './test-services.js';
 import type { TestResponse } from './catalog-client.js';
+import { createTestIdentity, type TestIdentity } from './test-identity.js';
 
 /** The whole supergraph on free ports, for end-to-end tests. */
 export interface TestStack {
   /** The gateway's base URL. */
   readonly url: string;
+  /** The keys behind the stack, to mint callers' tokens. */
+  readonly identity: TestIdentity;
+  /** Each subgraph's GraphQL URL, for tests that call one directly. */
+  readonly subgraphUrls: Readonly<Record<string, string>>;
   /** POSTs a GraphQL operation to the gateway and returns the HTTP status and the parsed body. */
   queryGateway<T = Record<string, unknown>>(
     query: string,
@@ -22,17 +27,25 @@ export interface TestStack {
  * Starts every subgraph on port 0 over `database`, then the gateway over the committed supergraph with the
  * subgraphs' real URLs — the same HTTP hops as production.
  */
-export async function startTestStack(database: Database): Promise<TestStack> {
+export async function startTestStack(database: Database, testIdentity?: TestIdentity): Promise<TestStack> {
   const logger = createLogger('silent');
-  const subgraphs = await startSubgraphs(database, testServices.map((service) => ({ service, port: 0 })), { host: '127.0.0.1', logger });
+  const ids = testIdentity ?? (await createTestIdentity());
+  const subgraphs = await startSubgraphs(database, testServices.map((service) => ({ service, port: 0 })), {
+    host: '127.0.0.1',
+    logger,
+    gatewayPublicKey: ids.identity.gatewayKey.publicKey,
+  });
   const gateway = await startGateway({
     host: '127.0.0.1',
     port: 0,
     subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
     logger,
+    identity: ids.identity,
   });
   return {
     url: gateway.url,
+    identity: ids,
+    subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
     async queryGateway(query, variables = {}, headers = {}) {
       const response = await fetch(`${gateway.url}/graphql`, {
         method: 'POST',
