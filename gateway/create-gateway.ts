@@ -6,6 +6,7 @@ import type { Caller } from '../platform/identity/caller.js';
 import { signInternalToken } from '../platform/identity/internal-token.js';
 import type { KeyPair } from '../platform/identity/key-pair.js';
 import type { Logger } from '../platform/logger.js';
+import { CATALOG_IDENTITY_HEADER } from '../subgraphs/access/service.js';
 
 /** What the gateway keeps about one incoming request and forwards to subgraphs. */
 export interface GatewayContext {
@@ -50,6 +51,10 @@ export function createGateway(options: CreateGatewayOptions): ApolloServer<Gatew
           if (context.acceptLanguage) request.http?.headers.set('accept-language', context.acceptLanguage);
           // Every subgraph call carries the caller as the gateway's own short-lived token for that subgraph.
           request.http?.headers.set('authorization', `Bearer ${await signInternalToken(options.gatewayKey, context.caller, name)}`);
+          // The access subgraph checks requested datasets against the catalogue as the same caller.
+          if (name === 'access') {
+            request.http?.headers.set(CATALOG_IDENTITY_HEADER, `Bearer ${await signInternalToken(options.gatewayKey, context.caller, 'catalog')}`);
+          }
         },
       });
     },

@@ -1,5 +1,6 @@
 import type { DocumentNode } from 'graphql';
 import type { SubgraphName } from '../platform/config.js';
+import * as access from '../subgraphs/access/index.js';
 import * as catalog from '../subgraphs/catalog/index.js';
 
 /** A subgraph as composition sees it: its name, its SDL and the URL written into the supergraph. */
@@ -11,4 +12,7 @@ export interface SubgraphSdl {
 }
 
 /** Every subgraph of the supergraph, in composition order. */
-export const subgraphSdls: readonly SubgraphSdl[] = [{ name: 'catalog', typeDefs: catalog.typeDefs, url: 'http://127.0.0.1:4001/graphql' }];
+export const subgraphSdls: readonly SubgraphSdl[] = [
+  { name: 'catalog', typeDefs: catalog.typeDefs, url: 'http://127.0.0.1:4001/graphql' },
+  { name: 'access', typeDefs: access.typeDefs, url: 'http://127.0.0.1:4002/graphql' },
+];

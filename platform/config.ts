@@ -10,6 +10,8 @@ const environment = z.object({
   PORT: port.default(4000),
   CATALOG_PORT: port.default(4001),
   CATALOG_URL: z.url().optional(),
+  ACCESS_PORT: port.default(4002),
+  ACCESS_URL: z.url().optional(),
   SEED: z.enum(['demo', 'none']).default('demo'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -48,7 +50,7 @@ export interface Config {
 }
 
 /** The names of the subgraphs, as composition and the gateway know them. */
-export type SubgraphName = 'catalog';
+export type SubgraphName = 'catalog' | 'access';
 
 /** Raised when the environment is invalid; its message lists every problem at once. */
 export class ConfigError extends Error {
@@ -73,7 +75,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     dataDir: path.resolve(e.DATA_DIR),
     host: e.HOST,
     port: e.PORT,
-    subgraphs: { catalog: { port: e.CATALOG_PORT, url: e.CATALOG_URL } },
+    subgraphs: {
+      catalog: { port: e.CATALOG_PORT, url: e.CATALOG_URL },
+      access: { port: e.ACCESS_PORT, url: e.ACCESS_URL },
+    },
     seed: e.SEED,
     logLevel: e.LOG_LEVEL,
     dbPoolSize: e.DB_POOL_SIZE,

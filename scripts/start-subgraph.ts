@@ -8,15 +8,9 @@ import { loadGatewayKey } from '../platform/identity/dev-issuer.js';
 import { createLogger } from '../platform/logger.js';
 import { openConfiguredDatabase, prepareDatabase, startSubgraphs } from '../platform/server/start-services.js';
 import type { AnySubgraphService } from '../platform/server/subgraph-service.js';
+import { createAccessService } from '../subgraphs/access/service.js';
 import { catalogService } from '../subgraphs/catalog/service.js';
 
-const services: Record<string, AnySubgraphService> = { catalog: catalogService };
-const name = process.argv[2] ?? '';
-const service = services[name];
-if (!service) {
-  console.error(`Usage: npm run start:subgraph -- <${Object.keys(services).join('|')}>`);
-  process.exit(2);
-}
 let config;
 try {
   config = loadConfig();
@@ -26,6 +20,17 @@ try {
     process.exit(2);
   }
   throw error;
+}
+const catalogUrl = config.subgraphs.catalog.url ?? `http://127.0.0.1:${config.subgraphs.catalog.port}/graphql`;
+const services: Record<string, AnySubgraphService> = {
+  catalog: catalogService,
+  access: createAccessService({ catalogUrl: () => catalogUrl }),
+};
+const name = process.argv[2] ?? '';
+const service = services[name];
+if (!service) {
+  console.error(`Usage: npm run start:subgraph -- <${Object.keys(services).join('|')}>`);
+  process.exit(2);
 }
 const logger = createLogger(config.logLevel);
 const database = await openConfiguredDatabase(config);

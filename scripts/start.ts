@@ -9,6 +9,7 @@ import { loadIdentity } from '../platform/identity/load-identity.js';
 import { createLogger } from '../platform/logger.js';
 import { openConfiguredDatabase, prepareDatabase, startSubgraphs } from '../platform/server/start-services.js';
 import { startGateway } from '../gateway/start-gateway.js';
+import { createAccessService } from '../subgraphs/access/service.js';
 import { catalogService } from '../subgraphs/catalog/service.js';
 
 let config;
@@ -24,12 +25,17 @@ try {
 const logger = createLogger(config.logLevel);
 const started = Date.now();
 const database = await openConfiguredDatabase(config);
-const services = [{ service: catalogService, port: config.subgraphs.catalog.port }];
+const subgraphUrls: Record<string, string> = {};
+const catalogUrl = config.subgraphs.catalog.url;
+const services = [
+  { service: catalogService, port: config.subgraphs.catalog.port },
+  { service: createAccessService({ catalogUrl: () => catalogUrl ?? subgraphUrls.catalog }), port: config.subgraphs.access.port },
+];
 try {
   await prepareDatabase(database, services.map((s) => s.service), { seed: config.seed === 'demo', logger });
   const identity = await loadIdentity(config);
   const subgraphs = await startSubgraphs(database, services, { host: config.host, logger, gatewayPublicKey: identity.gatewayKey.publicKey });
-  const subgraphUrls = Object.fromEntries(subgraphs.map((s) => [s.name, s.url]));
+  for (const s of subgraphs) subgraphUrls[s.name] = s.url;
   const gateway = await startGateway({ host: config.host, port: config.port, subgraphUrls, logger, identity });
   logger.info({ graphql: `${gateway.url}/graphql`, engine: database.engine, ms: Date.now() - started }, 'ready');
 

@@ -2,7 +2,7 @@ import type { Database } from '../../platform/db/database.js';
 import { createLogger } from '../../platform/logger.js';
 import { startSubgraphs } from '../../platform/server/start-services.js';
 import { startGateway } from '../../gateway/start-gateway.js';
-import { testServices } from './test-services.js';
+import { runningSubgraphUrls, testServices } from './test-services.js';
 import type { TestResponse } from './catalog-client.js';
 import { createTestIdentity, type TestIdentity } from './test-identity.js';
 
@@ -35,6 +35,7 @@ export async function startTestStack(database: Database, testIdentity?: TestIden
     logger,
     gatewayPublicKey: ids.identity.gatewayKey.publicKey,
   });
+  for (const s of subgraphs) runningSubgraphUrls[s.name] = s.url;
   const gateway = await startGateway({
     host: '127.0.0.1',
     port: 0,

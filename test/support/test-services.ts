@@ -1,5 +1,12 @@
 import type { AnySubgraphService } from '../../platform/server/subgraph-service.js';
+import { createAccessService } from '../../subgraphs/access/service.js';
 import { catalogService } from '../../subgraphs/catalog/service.js';
 
-/** The services whose schemas the test template database carries. */
-export const testServices: readonly AnySubgraphService[] = [catalogService];
+/** Subgraph URLs of the running test stack, by name (filled in once they listen). */
+export const runningSubgraphUrls: Record<string, string> = {};
+
+/** The services of the supergraph, as tests run them. */
+export const testServices: readonly AnySubgraphService[] = [
+  catalogService,
+  createAccessService({ catalogUrl: () => runningSubgraphUrls.catalog }),
+];

@@ -1,0 +1,15 @@
+import type { Db } from '../../platform/db/database.js';
+import type { Caller } from '../../platform/identity/caller.js';
+import type { DatasetDirectory } from './dataset-directory.js';
+import type { AccessLoaders } from './loaders.js';
+
+/** What every access resolver receives. Built once per request. */
+export interface AccessContext {
+  readonly db: Db;
+  readonly loaders: AccessLoaders;
+  readonly caller: Caller;
+  /** Tells which catalogue datasets exist (asks the catalog subgraph). */
+  readonly datasets: DatasetDirectory;
+  /** Today's date (YYYY-MM-DD, UTC): permits expire by it. */
+  readonly today: string;
+}

@@ -1,0 +1,35 @@
+import { ErrorCode, apiError } from '../../platform/graphql/errors.js';
+
+/** Answers which catalogue dataset ids exist. */
+export interface DatasetDirectory {
+  /** The subset of `ids` that are catalogue datasets. */
+  existing(ids: readonly string[]): Promise<Set<string>>;
+}
+
+/**
+ * The catalogue as seen through the catalog subgraph's `_entities`, called with the identity token the
+ * gateway made for the catalog on this request (header `x-catalog-identity`): the access subgraph asks
+ * nothing the caller could not ask, and reads no table it does not own.
+ */
+export function catalogDirectory(catalogUrl: string | undefined, catalogIdentity: string | undefined): DatasetDirectory {
+  return {
+    async existing(ids) {
+      if (ids.length === 0) return new Set();
+      if (!catalogUrl || !catalogIdentity) {
+        throw apiError(ErrorCode.INTERNAL_SERVER_ERROR, 'The catalogue cannot be reached to check the datasets.');
+      }
+      const response = await fetch(catalogUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: catalogIdentity },
+        body: JSON.stringify({
+          query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Dataset { id } } }',
+          variables: { r: ids.map((id) => ({ __typename: 'Dataset', id })) },
+        }),
+        signal: AbortSignal.timeout(5000),
+      });
+      const body = (await response.json()) as { data?: { _entities: ({ id: string } | null)[] } };
+      if (!response.ok || !body.data) throw new Error(`catalog answered HTTP ${response.status}`);
+      return new Set(body.data._entities.filter((e): e is { id: string } => e !== null).map((e) => e.id));
+    },
+  };
+}

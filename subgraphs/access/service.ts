@@ -1,0 +1,41 @@
+import type { SubgraphService } from '../../platform/server/subgraph-service.js';
+import type { AccessContext } from './context.js';
+import { catalogDirectory, type DatasetDirectory } from './dataset-directory.js';
+import { migrationsFolder, name, resolvers, typeDefs } from './index.js';
+import { createLoaders } from './loaders.js';
+import { seedDemoAccess } from './seed/seed-demo.js';
+
+/** Header in which the gateway passes the access subgraph an identity token for the catalog. */
+export const CATALOG_IDENTITY_HEADER = 'x-catalog-identity';
+
+export interface AccessServiceOptions {
+  /** The catalog subgraph's GraphQL URL, read per request (it may be known only once the catalog listens). */
+  catalogUrl: () => string | undefined;
+  /** Replaces the catalog lookup (subgraph-level tests). */
+  datasets?: DatasetDirectory;
+}
+
+/** The access subgraph as the shared server code runs it. */
+export function createAccessService(options: AccessServiceOptions): SubgraphService<AccessContext> {
+  return {
+    name,
+    typeDefs,
+    resolvers: resolvers as unknown as SubgraphService<AccessContext>['resolvers'],
+    migrationsFolder,
+    schema: 'access',
+    createContext: (database, request) => {
+      const today = new Date().toISOString().slice(0, 10);
+      const header = request.headers[CATALOG_IDENTITY_HEADER];
+      return {
+        db: database.db,
+        caller: request.caller,
+        loaders: createLoaders(database.db, request.caller, today),
+        datasets: options.datasets ?? catalogDirectory(options.catalogUrl(), typeof header === 'string' ? header : undefined),
+        today,
+      };
+    },
+    seedDemo: async (database) => {
+      await seedDemoAccess(database);
+    },
+  };
+}
