@@ -7,6 +7,7 @@ import { signInternalToken } from '../platform/identity/internal-token.js';
 import type { KeyPair } from '../platform/identity/key-pair.js';
 import type { Logger } from '../platform/logger.js';
 import { CATALOG_IDENTITY_HEADER } from '../subgraphs/access/service.js';
+import { policyAndAuditPlugin, type AuditWriter } from './policy-plugin.js';
 
 /** What the gateway keeps about one incoming request and forwards to subgraphs. */
 export interface GatewayContext {
@@ -20,6 +21,8 @@ export interface CreateGatewayOptions {
   supergraphSdl: string;
   /** Signs the identity each subgraph request carries. */
   gatewayKey: KeyPair;
+  /** Writes the gateway's audit entries; without it nothing is recorded (tests of the catalogue alone). */
+  audit?: AuditWriter | undefined;
   /** The GraphQL URL of each subgraph, by name; it replaces the URL written in the supergraph. */
   subgraphUrls: Readonly<Record<string, string>>;
   logger: Logger;
@@ -64,7 +67,10 @@ export function createGateway(options: CreateGatewayOptions): ApolloServer<Gatew
     gateway,
     ...protection,
     // graphql-armor's types come from Apollo Server's CommonJS build; the objects are the same.
-    plugins: protection.plugins as unknown as ApolloServerPlugin<GatewayContext>[],
+    plugins: [
+      ...(protection.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
+      policyAndAuditPlugin(options.audit, options.logger),
+    ],
     validationRules: [...protection.validationRules],
     formatError: createFormatError((formatted, error) => options.logger.error({ err: error, path: formatted.path }, 'unexpected error')),
   });

@@ -9,6 +9,7 @@ import type { Logger } from '../platform/logger.js';
 import { listen } from '../platform/server/listen.js';
 import { supergraphFile } from './compose.js';
 import { createGateway, type GatewayContext } from './create-gateway.js';
+import type { AuditWriter } from './policy-plugin.js';
 
 export interface StartGatewayOptions {
   host: string;
@@ -17,6 +18,8 @@ export interface StartGatewayOptions {
   subgraphUrls: Readonly<Record<string, string>>;
   logger: Logger;
   identity: Identity;
+  /** Writes the gateway's audit entries (the access subgraph's audit trail). */
+  audit?: AuditWriter | undefined;
   /** Defaults to the committed `gateway/supergraph.graphql`. */
   supergraphSdl?: string;
 }
@@ -31,7 +34,7 @@ export interface RunningGateway {
 /** Starts the gateway: `/graphql` (the supergraph) and `/health`. */
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
   const supergraphSdl = options.supergraphSdl ?? (await readFile(supergraphFile, 'utf8'));
-  const apollo = createGateway({ supergraphSdl, subgraphUrls: options.subgraphUrls, logger: options.logger, gatewayKey: options.identity.gatewayKey });
+  const apollo = createGateway({ supergraphSdl, subgraphUrls: options.subgraphUrls, logger: options.logger, gatewayKey: options.identity.gatewayKey, audit: options.audit });
   await apollo.start();
   const app = express();
   app.disable('x-powered-by');

@@ -1,12 +1,15 @@
 /**
  * `npm run start:gateway`: the gateway alone, for deployments where each subgraph runs in its own process
- * or container. Subgraph URLs come from CATALOG_URL (and the like); nothing touches the database here.
+ * or container. Subgraph URLs come from CATALOG_URL and ACCESS_URL; the database (DATABASE_URL) only
+ * receives the gateway's audit entries, so the access subgraph must have migrated it.
  */
 import '../platform/no-telemetry.js';
 import { ConfigError, loadConfig, type SubgraphName } from '../platform/config.js';
 import { loadIdentity } from '../platform/identity/load-identity.js';
 import { createLogger } from '../platform/logger.js';
 import { startGateway } from '../gateway/start-gateway.js';
+import { openConfiguredDatabase } from '../platform/server/start-services.js';
+import { appendAuditEntry, type AuditEntryInput } from '../subgraphs/access/db/queries/audit.js';
 
 let config;
 try {
@@ -24,9 +27,13 @@ for (const [name, { url, port }] of Object.entries(config.subgraphs) as [Subgrap
   subgraphUrls[name] = url ?? `http://127.0.0.1:${port}/graphql`;
 }
 const identity = await loadIdentity(config);
-const gateway = await startGateway({ host: config.host, port: config.port, subgraphUrls, logger, identity });
+// The gateway writes its audit entries into the access subgraph's audit trail, in the shared database.
+const database = await openConfiguredDatabase(config);
+const audit = (entry: AuditEntryInput) => appendAuditEntry(database.db, entry);
+const gateway = await startGateway({ host: config.host, port: config.port, subgraphUrls, logger, identity, audit });
 const stop = async () => {
   await gateway.stop();
+  await database.close();
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

@@ -11,6 +11,7 @@ import { openConfiguredDatabase, prepareDatabase, startSubgraphs } from '../plat
 import { startGateway } from '../gateway/start-gateway.js';
 import { createAccessService } from '../subgraphs/access/service.js';
 import { catalogService } from '../subgraphs/catalog/service.js';
+import { appendAuditEntry, type AuditEntryInput } from '../subgraphs/access/db/queries/audit.js';
 
 let config;
 try {
@@ -36,7 +37,8 @@ try {
   const identity = await loadIdentity(config);
   const subgraphs = await startSubgraphs(database, services, { host: config.host, logger, gatewayPublicKey: identity.gatewayKey.publicKey });
   for (const s of subgraphs) subgraphUrls[s.name] = s.url;
-  const gateway = await startGateway({ host: config.host, port: config.port, subgraphUrls, logger, identity });
+  const audit = (entry: AuditEntryInput) => appendAuditEntry(database.db, entry);
+  const gateway = await startGateway({ host: config.host, port: config.port, subgraphUrls, logger, identity, audit });
   logger.info({ graphql: `${gateway.url}/graphql`, engine: database.engine, ms: Date.now() - started }, 'ready');
 
   let stopping = false;

@@ -1,0 +1,31 @@
+import type { Role } from '../platform/identity/roles.js';
+
+/** Any authenticated caller, whatever their role. */
+export const AUTHENTICATED = 'authenticated' as const;
+
+/**
+ * Fields (as `Type.field`) that only some callers can ever see. The gateway refuses an operation that
+ * selects one of them before planning it; the subgraph that owns the field enforces the same rule, and
+ * finer ones (which organisation's records), where the data lives.
+ */
+export const fieldPolicy: Readonly<Record<string, readonly Role[] | typeof AUTHENTICATED>> = {
+  'Query.organisations': AUTHENTICATED,
+  'Query.organisation': AUTHENTICATED,
+  'Query.accessApplication': ['researcher', 'hdab-reviewer', 'admin', 'auditor'],
+  'Query.accessApplications': ['researcher', 'hdab-reviewer', 'admin', 'auditor'],
+  'Query.permit': ['researcher', 'hdab-reviewer', 'admin', 'auditor'],
+  'Query.permits': ['researcher', 'hdab-reviewer', 'admin', 'auditor'],
+  'Query.auditTrail': ['auditor', 'admin'],
+  'Query.verifyAuditChain': ['auditor', 'admin'],
+  'Dataset.permits': ['researcher', 'hdab-reviewer', 'admin', 'auditor'],
+  'Dataset.accessApplications': ['researcher', 'hdab-reviewer', 'admin', 'auditor'],
+  'Mutation.submitAccessApplication': ['researcher'],
+  'Mutation.withdrawAccessApplication': ['researcher'],
+  'Mutation.startReview': ['hdab-reviewer'],
+  'Mutation.decideAccessApplication': ['hdab-reviewer'],
+  'Mutation.revokePermit': ['hdab-reviewer'],
+  'Mutation.extendPermit': ['hdab-reviewer'],
+  'Mutation.createOrganisation': ['admin'],
+  'Mutation.addOrganisationMember': ['admin'],
+  'Mutation.removeOrganisationMember': ['admin'],
+};
