@@ -6,7 +6,7 @@ import type { Caller } from '../platform/identity/caller.js';
 import { signInternalToken } from '../platform/identity/internal-token.js';
 import type { KeyPair } from '../platform/identity/key-pair.js';
 import type { Logger } from '../platform/logger.js';
-import { CATALOG_IDENTITY_HEADER } from '../subgraphs/access/service.js';
+import { ONWARD_CALLS, onwardIdentityHeader } from '../platform/identity/onward-identity.js';
 import { policyAndAuditPlugin, type AuditWriter } from './policy-plugin.js';
 
 /** What the gateway keeps about one incoming request and forwards to subgraphs. */
@@ -54,9 +54,9 @@ export function createGateway(options: CreateGatewayOptions): ApolloServer<Gatew
           if (context.acceptLanguage) request.http?.headers.set('accept-language', context.acceptLanguage);
           // Every subgraph call carries the caller as the gateway's own short-lived token for that subgraph.
           request.http?.headers.set('authorization', `Bearer ${await signInternalToken(options.gatewayKey, context.caller, name)}`);
-          // The access subgraph checks requested datasets against the catalogue as the same caller.
-          if (name === 'access') {
-            request.http?.headers.set(CATALOG_IDENTITY_HEADER, `Bearer ${await signInternalToken(options.gatewayKey, context.caller, 'catalog')}`);
+          // Subgraphs that ask other subgraphs (as the same caller) get a token for each of those.
+          for (const callee of ONWARD_CALLS[name] ?? []) {
+            request.http?.headers.set(onwardIdentityHeader(callee), `Bearer ${await signInternalToken(options.gatewayKey, context.caller, callee)}`);
           }
         },
       });

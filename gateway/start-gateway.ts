@@ -10,6 +10,7 @@ import { listen } from '../platform/server/listen.js';
 import { supergraphFile } from './compose.js';
 import { createGateway, type GatewayContext } from './create-gateway.js';
 import type { AuditWriter } from './policy-plugin.js';
+import { restProxy } from './rest-proxy.js';
 
 export interface StartGatewayOptions {
   host: string;
@@ -46,6 +47,18 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     app.get('/.well-known/jwks.json', (_req, res) => {
       res.json(devJwks);
     });
+  }
+  const lineageUrl = options.subgraphUrls.lineage;
+  if (lineageUrl) {
+    app.use(
+      '/api/v1',
+      ...restProxy({
+        target: `${lineageUrl.replace(/\/graphql$/, '')}/api/v1`,
+        subgraph: 'lineage',
+        gatewayKey: options.identity.gatewayKey,
+        authenticate: (authorization) => authenticate(options.identity, authorization),
+      }),
+    );
   }
   app.use(
     '/graphql',

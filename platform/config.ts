@@ -12,6 +12,8 @@ const environment = z.object({
   CATALOG_URL: z.url().optional(),
   ACCESS_PORT: port.default(4002),
   ACCESS_URL: z.url().optional(),
+  LINEAGE_PORT: port.default(4003),
+  LINEAGE_URL: z.url().optional(),
   SEED: z.enum(['demo', 'none']).default('demo'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -50,7 +52,7 @@ export interface Config {
 }
 
 /** The names of the subgraphs, as composition and the gateway know them. */
-export type SubgraphName = 'catalog' | 'access';
+export type SubgraphName = 'catalog' | 'access' | 'lineage';
 
 /** Raised when the environment is invalid; its message lists every problem at once. */
 export class ConfigError extends Error {
@@ -78,6 +80,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     subgraphs: {
       catalog: { port: e.CATALOG_PORT, url: e.CATALOG_URL },
       access: { port: e.ACCESS_PORT, url: e.ACCESS_URL },
+      lineage: { port: e.LINEAGE_PORT, url: e.LINEAGE_URL },
     },
     seed: e.SEED,
     logLevel: e.LOG_LEVEL,

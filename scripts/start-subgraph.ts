@@ -10,6 +10,7 @@ import { openConfiguredDatabase, prepareDatabase, startSubgraphs } from '../plat
 import type { AnySubgraphService } from '../platform/server/subgraph-service.js';
 import { createAccessService } from '../subgraphs/access/service.js';
 import { catalogService } from '../subgraphs/catalog/service.js';
+import { createLineageService } from '../subgraphs/lineage/service.js';
 
 let config;
 try {
@@ -21,10 +22,12 @@ try {
   }
   throw error;
 }
-const catalogUrl = config.subgraphs.catalog.url ?? `http://127.0.0.1:${config.subgraphs.catalog.port}/graphql`;
+const subgraphs = config.subgraphs;
+const peerUrl = (peer: 'catalog' | 'access') => subgraphs[peer].url ?? `http://127.0.0.1:${subgraphs[peer].port}/graphql`;
 const services: Record<string, AnySubgraphService> = {
   catalog: catalogService,
-  access: createAccessService({ catalogUrl: () => catalogUrl }),
+  access: createAccessService({ catalogUrl: () => peerUrl('catalog') }),
+  lineage: createLineageService({ peerUrl }),
 };
 const name = process.argv[2] ?? '';
 const service = services[name];

@@ -11,6 +11,7 @@ import { openConfiguredDatabase, prepareDatabase, startSubgraphs } from '../plat
 import { startGateway } from '../gateway/start-gateway.js';
 import { createAccessService } from '../subgraphs/access/service.js';
 import { catalogService } from '../subgraphs/catalog/service.js';
+import { createLineageService } from '../subgraphs/lineage/service.js';
 import { appendAuditEntry, type AuditEntryInput } from '../subgraphs/access/db/queries/audit.js';
 
 let config;
@@ -27,10 +28,11 @@ const logger = createLogger(config.logLevel);
 const started = Date.now();
 const database = await openConfiguredDatabase(config);
 const subgraphUrls: Record<string, string> = {};
-const catalogUrl = config.subgraphs.catalog.url;
+const peerUrl = (name: 'catalog' | 'access') => config.subgraphs[name].url ?? subgraphUrls[name];
 const services = [
   { service: catalogService, port: config.subgraphs.catalog.port },
-  { service: createAccessService({ catalogUrl: () => catalogUrl ?? subgraphUrls.catalog }), port: config.subgraphs.access.port },
+  { service: createAccessService({ catalogUrl: () => peerUrl('catalog') }), port: config.subgraphs.access.port },
+  { service: createLineageService({ peerUrl }), port: config.subgraphs.lineage.port },
 ];
 try {
   await prepareDatabase(database, services.map((s) => s.service), { seed: config.seed === 'demo', logger });

@@ -57,6 +57,7 @@ export async function startSubgraph<Context extends object>(
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', subgraph: service.name });
   });
+  if (service.http) app.use('/api', requireGatewayIdentity(options.gatewayPublicKey, service.name), service.http(options.database));
   app.use(
     '/graphql',
     requireGatewayIdentity(options.gatewayPublicKey, service.name),
@@ -66,6 +67,11 @@ export async function startSubgraph<Context extends object>(
         service.createContext(options.database, { headers: req.headers, caller: res.locals.caller as Caller }),
     }),
   );
+  // Anything unexpected: a JSON 500 without details (they go to the log).
+  app.use((error: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    log.error({ err: error }, 'unexpected error');
+    if (!res.headersSent) res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
+  });
   const l = await listen(app, options.host, options.port);
   log.info({ url: `${l.url}/graphql` }, 'subgraph listening');
   return {

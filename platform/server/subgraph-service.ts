@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Router } from 'express';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { DocumentNode } from 'graphql';
 import type { Database } from '../db/database.js';
@@ -17,6 +18,11 @@ export interface SubgraphService<Context extends object> {
   readonly schema: string;
   /** Builds the per-request context (fresh loaders every time) for a caller the gateway vouched for. */
   createContext(database: Database, request: { headers: IncomingHttpHeaders; caller: Caller }): Context | Promise<Context>;
+  /**
+   * REST endpoints besides GraphQL, mounted at `/api` behind the same gateway identity check; the caller is
+   * in `res.locals.caller`.
+   */
+  http?(database: Database): Router;
   /** Brings derived data up to date after migrations (e.g. search rows); runs at every start, idempotent. */
   afterMigrate?(database: Database): Promise<void>;
   /** Writes the demo data that is missing; must be idempotent. */

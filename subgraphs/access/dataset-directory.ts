@@ -8,7 +8,7 @@ export interface DatasetDirectory {
 
 /**
  * The catalogue as seen through the catalog subgraph's `_entities`, called with the identity token the
- * gateway made for the catalog on this request (header `x-catalog-identity`): the access subgraph asks
+ * gateway made for the catalog on this request (header `x-identity-catalog`): the access subgraph asks
  * nothing the caller could not ask, and reads no table it does not own.
  */
 export function catalogDirectory(catalogUrl: string | undefined, catalogIdentity: string | undefined): DatasetDirectory {

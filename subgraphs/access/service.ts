@@ -1,12 +1,10 @@
+import { onwardIdentity } from '../../platform/identity/onward-identity.js';
 import type { SubgraphService } from '../../platform/server/subgraph-service.js';
 import type { AccessContext } from './context.js';
 import { catalogDirectory, type DatasetDirectory } from './dataset-directory.js';
 import { migrationsFolder, name, resolvers, typeDefs } from './index.js';
 import { createLoaders } from './loaders.js';
 import { seedDemoAccess } from './seed/seed-demo.js';
-
-/** Header in which the gateway passes the access subgraph an identity token for the catalog. */
-export const CATALOG_IDENTITY_HEADER = 'x-catalog-identity';
 
 export interface AccessServiceOptions {
   /** The catalog subgraph's GraphQL URL, read per request (it may be known only once the catalog listens). */
@@ -25,12 +23,12 @@ export function createAccessService(options: AccessServiceOptions): SubgraphServ
     schema: 'access',
     createContext: (database, request) => {
       const today = new Date().toISOString().slice(0, 10);
-      const header = request.headers[CATALOG_IDENTITY_HEADER];
+      const header = onwardIdentity(request.headers, 'catalog');
       return {
         db: database.db,
         caller: request.caller,
         loaders: createLoaders(database.db, request.caller, today),
-        datasets: options.datasets ?? catalogDirectory(options.catalogUrl(), typeof header === 'string' ? header : undefined),
+        datasets: options.datasets ?? catalogDirectory(options.catalogUrl(), header),
         today,
       };
     },

@@ -1,6 +1,7 @@
 import type { AnySubgraphService } from '../../platform/server/subgraph-service.js';
 import { createAccessService } from '../../subgraphs/access/service.js';
 import { catalogService } from '../../subgraphs/catalog/service.js';
+import { createLineageService } from '../../subgraphs/lineage/service.js';
 
 /** Subgraph URLs of the running test stack, by name (filled in once they listen). */
 export const runningSubgraphUrls: Record<string, string> = {};
@@ -9,4 +10,5 @@ export const runningSubgraphUrls: Record<string, string> = {};
 export const testServices: readonly AnySubgraphService[] = [
   catalogService,
   createAccessService({ catalogUrl: () => runningSubgraphUrls.catalog }),
+  createLineageService({ peerUrl: (name) => runningSubgraphUrls[name] }),
 ];

@@ -1,0 +1,48 @@
+import type { Db } from '../../../platform/db/database.js';
+import { ingestEvent } from '../db/queries/ingest-event.js';
+import { checkCore, type LineageEvent } from './core.js';
+import { findUntrustedFacets, type UntrustedFacet } from './untrusted-facets.js';
+
+/** Most events one batch may carry. */
+export const MAX_BATCH = 1000;
+
+/** What an accepted batch did. */
+export interface IngestReport {
+  received: number;
+  stored: number;
+  duplicates: number;
+  /** Facets that failed their schema: kept in the stored event, not applied. `event` is the index in the batch. */
+  untrustedFacets: (UntrustedFacet & { event: number })[];
+}
+
+/** A batch refused as a whole, with each bad event's problems. */
+export class InvalidEventsError extends Error {
+  constructor(readonly problems: { event: number; problems: string[] }[]) {
+    super(problems.map((p) => `event ${p.event}: ${p.problems.join('; ')}`).join(' | '));
+  }
+}
+
+/**
+ * Validates every event, then stores them all in one transaction: one invalid event refuses the whole
+ * batch, and nothing half-written is kept. A re-sent event is counted as a duplicate and changes nothing.
+ */
+export async function ingestEvents(db: Db, raws: readonly unknown[]): Promise<IngestReport> {
+  const checked: { raw: unknown; value: LineageEvent; untrusted: UntrustedFacet[] }[] = [];
+  const problems: { event: number; problems: string[] }[] = [];
+  raws.forEach((raw, i) => {
+    const result = checkCore(raw);
+    if (!result.ok) problems.push({ event: i, problems: result.problems });
+    else checked.push({ raw, value: result.value, untrusted: findUntrustedFacets(result.value) });
+  });
+  if (problems.length > 0) throw new InvalidEventsError(problems);
+  let stored = 0;
+  await db.transaction(async (tx) => {
+    for (const c of checked) if (await ingestEvent(tx, c.raw, c.value, c.untrusted)) stored++;
+  });
+  return {
+    received: raws.length,
+    stored,
+    duplicates: raws.length - stored,
+    untrustedFacets: checked.flatMap((c, i) => c.untrusted.map((u) => ({ event: i, ...u }))),
+  };
+}

@@ -1,0 +1,32 @@
+import { onwardIdentity } from '../../platform/identity/onward-identity.js';
+import type { SubgraphService } from '../../platform/server/subgraph-service.js';
+import type { LineageContext } from './context.js';
+import { openLineageRouter } from './http/openlineage-router.js';
+import { migrationsFolder, name, resolvers, typeDefs } from './index.js';
+import { lineageVisibility } from './visibility.js';
+
+export interface LineageServiceOptions {
+  /** GraphQL URLs of the subgraphs lineage asks for visibility decisions, read per request. */
+  peerUrl: (name: 'catalog' | 'access') => string | undefined;
+}
+
+/** The lineage subgraph as the shared server code runs it. */
+export function createLineageService(options: LineageServiceOptions): SubgraphService<LineageContext> {
+  return {
+    name,
+    typeDefs,
+    resolvers: resolvers as unknown as SubgraphService<LineageContext>['resolvers'],
+    migrationsFolder,
+    schema: 'lineage',
+    createContext: (database, request) => ({
+      db: database.db,
+      caller: request.caller,
+      visibility: lineageVisibility(
+        request.caller,
+        { url: options.peerUrl('catalog'), identity: onwardIdentity(request.headers, 'catalog') },
+        { url: options.peerUrl('access'), identity: onwardIdentity(request.headers, 'access') },
+      ),
+    }),
+    http: (database) => openLineageRouter(database),
+  };
+}
