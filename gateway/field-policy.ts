@@ -28,4 +28,12 @@ export const fieldPolicy: Readonly<Record<string, readonly Role[] | typeof AUTHE
   'Mutation.createOrganisation': ['admin'],
   'Mutation.addOrganisationMember': ['admin'],
   'Mutation.removeOrganisationMember': ['admin'],
+  'Query.lineage': AUTHENTICATED,
+  'Query.impactAnalysis': AUTHENTICATED,
+  'Dataset.lineage': AUTHENTICATED,
+  'Query.job': ['pipeline', 'data-steward', 'hdab-reviewer', 'auditor', 'admin'],
+  'Query.run': ['pipeline', 'data-steward', 'hdab-reviewer', 'auditor', 'admin'],
+  'Query.runs': ['pipeline', 'data-steward', 'hdab-reviewer', 'auditor', 'admin'],
+  'Query.columnLineage': ['pipeline', 'data-steward', 'hdab-reviewer', 'auditor', 'admin'],
+  'Mutation.mapLineageDataset': ['data-steward', 'admin'],
 };

@@ -57,6 +57,12 @@ const matrix: [string, string, Who[]][] = [
   ],
   ['access: start a review', `mutation { startReview(id: "00000000-0000-4000-8000-000000000000") { error { code } } }`, ['reviewer']],
   ['access: revoke a permit', `mutation { revokePermit(id: "00000000-0000-4000-8000-000000000000", reason: "testing roles") { error { code } } }`, ['reviewer']],
+  ['lineage: graph around a dataset', `{ dataset(id: "snds-dcir") { lineage(depth: 1) { hiddenCount } } }`, signedIn],
+  ['lineage: graph around a node', `{ lineage(nodeId: "dataset:snds:ER_PRS_F", depth: 1) { hiddenCount } }`, signedIn],
+  ['lineage: impact analysis', `{ impactAnalysis(datasetId: "snds-dcir", maxNodes: 10) { hiddenCount } }`, signedIn],
+  ['lineage: runs of a job', `{ runs(jobNamespace: "snds", jobName: "publish.dcir", first: 1) { edges { node { id state } } } }`, ['reviewer', 'steward', 'pipeline', 'auditor', 'admin']],
+  ['lineage: column lineage', `{ columnLineage(datasetNodeId: "dataset:snds:CT_IND_AAAA_GN", field: "x") { field } }`, ['reviewer', 'steward', 'pipeline', 'auditor', 'admin']],
+  ['lineage: map a dataset to the catalogue', `mutation { mapLineageDataset(namespace: "matrix", name: "t", datasetId: null) { nodeId } }`, ['steward', 'admin']],
   ['access: create an organisation', `mutation { createOrganisation(input: { id: "Bad Id", name: "X", country: "FRA", type: NGO }) { error { code } } }`, ['admin']],
 ];
 

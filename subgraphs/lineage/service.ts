@@ -4,6 +4,8 @@ import type { LineageContext } from './context.js';
 import { openLineageRouter } from './http/openlineage-router.js';
 import { migrationsFolder, name, resolvers, typeDefs } from './index.js';
 import { lineageVisibility } from './visibility.js';
+import { ingestEvents } from './openlineage/ingest.js';
+import { sndsLineageEvents } from './seed/snds-lineage.js';
 
 export interface LineageServiceOptions {
   /** GraphQL URLs of the subgraphs lineage asks for visibility decisions, read per request. */
@@ -28,5 +30,9 @@ export function createLineageService(options: LineageServiceOptions): SubgraphSe
       ),
     }),
     http: (database) => openLineageRouter(database),
+    // The demo lineage goes through the ingestion path of the OpenLineage API (validation included).
+    seedDemo: async (database) => {
+      await ingestEvents(database.db, sndsLineageEvents());
+    },
   };
 }
