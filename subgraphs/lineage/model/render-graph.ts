@@ -22,7 +22,9 @@ export function toDot(graph: RenderableGraph): string {
   const quote = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   const lines = ['digraph lineage {', '  rankdir=LR;', '  node [fontname="Helvetica"];'];
   for (const n of graph.nodes) {
-    lines.push(`  ${quote(n.id)} [label=${quote(`${n.namespace}\n${n.name}`)}, shape=${n.kind === 'JOB' ? 'ellipse' : 'box'}];`);
+    // DOT's own escape `\n` breaks the label line; the parts are quoted separately so it stays one.
+    const label = `${quote(n.namespace).slice(0, -1)}\\n${quote(n.name).slice(1)}`;
+    lines.push(`  ${quote(n.id)} [label=${label}, shape=${n.kind === 'JOB' ? 'ellipse' : 'box'}];`);
   }
   for (const e of graph.edges) lines.push(`  ${quote(e.from)} -> ${quote(e.to)};`);
   lines.push('}');
