@@ -3,7 +3,7 @@ import { decodeCursor, encodeCursor, pageSize } from '../../../platform/graphql/
 import { hasRole, isAuthenticated, type Caller } from '../../../platform/identity/caller.js';
 import type { LineageContext } from '../context.js';
 import { columnInputs, getRun, jobDatasets, listRuns, runDatasets, runStates, type RunRow } from '../db/queries/runs.js';
-import { findNode, getNodes, mapDataset, nodesForCatalogDatasets, walkLineage, type NodeRow } from '../db/queries/walk.js';
+import { closureLineage, findNode, getNodes, mapDataset, nodesForCatalogDatasets, walkLineage, type NodeRow } from '../db/queries/walk.js';
 import { parseNodeId } from '../model/node-id.js';
 import { INTERNAL_ROLES } from '../visibility.js';
 import { lineageGraph, MAX_IMPACT_NODES, nodeObject, visibleNodes, walkBounds, type Direction } from './graph.js';
@@ -49,9 +49,12 @@ export const Query = {
     const maxNodes = args.maxNodes ?? 100_000;
     if (!Number.isInteger(maxNodes) || maxNodes < 1 || maxNodes > MAX_IMPACT_NODES) throw badInput(`"maxNodes" must be between 1 and ${MAX_IMPACT_NODES}.`, 'maxNodes');
     const [start = []] = await nodesForCatalogDatasets(ctx.db, [args.datasetId]);
-    const result = await walkLineage(ctx.db, start.map((n) => n.id), 'DOWNSTREAM', 10_000, maxNodes);
-    const startIds = new Set(start.map((n) => n.id));
-    const rows = (await getNodes(ctx.db, [...result.distance.keys()])).filter((r) => !startIds.has(r.id));
+    const startIds = start.map((n) => n.id);
+    // Internal roles see everything: the closure needs no edges. Others need them to place the jobs.
+    const result = ctx.visibility.seesAll
+      ? { ...(await closureLineage(ctx.db, startIds, 'DOWNSTREAM', maxNodes)), edges: [] as [number, number][] }
+      : await walkLineage(ctx.db, startIds, 'DOWNSTREAM', 10_000, maxNodes);
+    const rows = (await getNodes(ctx.db, [...result.distance.keys()])).filter((r) => !startIds.includes(r.id));
     const visible = await visibleNodes(ctx, rows, result.edges);
     const shown = rows.filter((r) => visible.has(r.id)).map((r) => ({ node: nodeObject(r, result.distance.get(r.id) ?? 0), distance: result.distance.get(r.id) ?? 0 }));
     shown.sort((a, b) => a.distance - b.distance || (a.node.id < b.node.id ? -1 : 1));
