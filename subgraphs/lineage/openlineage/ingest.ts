@@ -1,5 +1,5 @@
 import type { Db } from '../../../platform/db/database.js';
-import { ingestEvent } from '../db/queries/ingest-event.js';
+import { ingestBatch } from '../db/queries/ingest-events.js';
 import { checkCore, type LineageEvent } from './core.js';
 import { findUntrustedFacets, type UntrustedFacet } from './untrusted-facets.js';
 
@@ -35,10 +35,7 @@ export async function ingestEvents(db: Db, raws: readonly unknown[]): Promise<In
     else checked.push({ raw, value: result.value, untrusted: findUntrustedFacets(result.value) });
   });
   if (problems.length > 0) throw new InvalidEventsError(problems);
-  let stored = 0;
-  await db.transaction(async (tx) => {
-    for (const c of checked) if (await ingestEvent(tx, c.raw, c.value, c.untrusted)) stored++;
-  });
+  const stored = await db.transaction((tx) => ingestBatch(tx, checked));
   return {
     received: raws.length,
     stored,

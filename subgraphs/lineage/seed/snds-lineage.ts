@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CATALOG_SYMLINK_NAMESPACE } from '../db/queries/ingest-event.js';
+import { CATALOG_SYMLINK_NAMESPACE } from '../db/queries/ingest-events.js';
 import { sndsTables, type SndsProduct } from './snds-tables.js';
 
 /**

@@ -1,0 +1,234 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../../../platform/db/database.js';
+import { queryRows } from '../../../../platform/db/rows.js';
+import { canonicalJson } from '../../openlineage/canonical-json.js';
+import type { InputDataset, LineageEvent, OutputDataset } from '../../openlineage/core.js';
+import { trustedFacets, type UntrustedFacet } from '../../openlineage/untrusted-facets.js';
+
+/**
+ * The documented rule tying an OpenLineage dataset to a catalogue dataset from the event itself: a
+ * `symlinks` identifier in this namespace names the catalogue id (type `CATALOG_DATASET`).
+ */
+export const CATALOG_SYMLINK_NAMESPACE = 'urn:health-metadata-gateway:catalog';
+
+interface NodeSpec {
+  kind: 'DATASET' | 'JOB';
+  namespace: string;
+  name: string;
+  facets: Record<string, unknown>;
+  catalogDatasetId: string | null;
+}
+
+const key = (kind: string, namespace: string, name: string) => `${kind}\u0000${namespace}\u0000${name}`;
+
+function catalogIdOf(facets: Record<string, unknown>): string | null {
+  const identifiers = (facets.symlinks as { identifiers?: { namespace?: string; name?: string }[] } | undefined)?.identifiers ?? [];
+  return identifiers.find((i) => i.namespace === CATALOG_SYMLINK_NAMESPACE && typeof i.name === 'string')?.name ?? null;
+}
+
+/** The hash that makes ingestion idempotent: the same event, whatever its key order, is stored once. */
+export function eventHash(raw: unknown): string {
+  return createHash('sha256').update(canonicalJson(raw)).digest('hex');
+}
+
+/** One validated event to ingest, with its untrusted facets. */
+export interface IngestItem {
+  raw: unknown;
+  value: LineageEvent;
+  untrusted: readonly UntrustedFacet[];
+}
+
+interface RunAggregate {
+  id: string;
+  jobKey: string;
+  state: string;
+  stateAt: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  nominalStart: string | null;
+  nominalEnd: string | null;
+  parent: string | null;
+  facets: Record<string, unknown>;
+  updatedAt: string;
+}
+
+const later = (a: string, b: string) => Date.parse(a) >= Date.parse(b);
+
+/**
+ * Records a batch of validated events and applies them to the lineage model in one statement per table,
+ * whatever the batch size: nodes (with their trusted facets), edges input -> job -> output, runs with
+ * their state history and the dataset versions they read and wrote, and column lineage. Events already
+ * stored (same canonical hash), or repeated within the batch, change nothing. Untrusted facets are kept
+ * in the stored event only. Returns how many events were new. Run it in a transaction.
+ */
+export async function ingestBatch(db: Db, items: readonly IngestItem[]): Promise<number> {
+  const byHash = new Map<string, IngestItem>();
+  for (const item of items) {
+    const hash = eventHash(item.raw);
+    if (!byHash.has(hash)) byHash.set(hash, item);
+  }
+  const hashes = [...byHash.keys()];
+  if (hashes.length === 0) return 0;
+  const all = [...byHash.values()];
+  const stored = await queryRows<{ event_hash: string }>(
+    db,
+    sql`INSERT INTO lineage.event (event_hash, event_kind, event_time, payload, untrusted_facets)
+        SELECT h, k, t::timestamptz, p::jsonb, ARRAY(SELECT jsonb_array_elements_text(u::jsonb))
+        FROM unnest(${sql.param(hashes)}::text[], ${sql.param(all.map((i) => i.value.kind))}::text[], ${sql.param(all.map((i) => i.value.event.eventTime))}::text[],
+                    ${sql.param(all.map((i) => JSON.stringify(i.raw)))}::text[], ${sql.param(all.map((i) => JSON.stringify(i.untrusted.map((u) => u.path))))}::text[]) AS e(h, k, t, p, u)
+        ON CONFLICT (event_hash) DO NOTHING RETURNING event_hash`,
+  );
+  const fresh = new Set(stored.map((r) => r.event_hash));
+  const events = hashes.filter((h) => fresh.has(h)).map((h) => byHash.get(h) as IngestItem);
+  if (events.length === 0) return 0;
+
+  const nodes = new Map<string, NodeSpec>();
+  const addNode = (kind: 'DATASET' | 'JOB', namespace: string, name: string, facets: Record<string, unknown>) => {
+    const k = key(kind, namespace, name);
+    const merged = { ...(nodes.get(k)?.facets ?? {}), ...facets };
+    nodes.set(k, { kind, namespace, name, facets: merged, catalogDatasetId: kind === 'DATASET' ? catalogIdOf(merged) : null });
+  };
+  const edges = new Map<string, [string, string]>();
+  const columns = new Map<string, { output: string; field: string; input: string; inputField: string; transformations: unknown[] }>();
+  const runs = new Map<string, RunAggregate>();
+  const states = new Map<string, { run: string; state: string; at: string }>();
+  const versions = new Map<string, { run: string; dataset: string; direction: string; version: string | null }>();
+
+  for (const { value, untrusted } of events) {
+    if (value.kind === 'DatasetEvent') {
+      addNode('DATASET', value.event.dataset.namespace, value.event.dataset.name, trustedFacets(value.event.dataset.facets, 'dataset.facets', untrusted));
+      continue;
+    }
+    const job = value.event.job;
+    const jobKey = key('JOB', job.namespace, job.name);
+    addNode('JOB', job.namespace, job.name, trustedFacets(job.facets, 'job.facets', untrusted));
+    const inputs: InputDataset[] = value.event.inputs ?? [];
+    const outputs: OutputDataset[] = value.event.outputs ?? [];
+    inputs.forEach((d, i) => {
+      addNode('DATASET', d.namespace, d.name, trustedFacets(d.facets, `inputs[${i}].facets`, untrusted));
+      const k = key('DATASET', d.namespace, d.name);
+      edges.set(`${k}\u0001${jobKey}`, [k, jobKey]);
+    });
+    outputs.forEach((d, i) => {
+      const facets = trustedFacets(d.facets, `outputs[${i}].facets`, untrusted);
+      addNode('DATASET', d.namespace, d.name, facets);
+      const k = key('DATASET', d.namespace, d.name);
+      edges.set(`${jobKey}\u0001${k}`, [jobKey, k]);
+      const lineage = facets.columnLineage as
+        | { fields?: Record<string, { inputFields?: { namespace: string; name: string; field: string; transformations?: unknown[] }[] }> }
+        | undefined;
+      for (const [field, spec] of Object.entries(lineage?.fields ?? {})) {
+        for (const input of spec.inputFields ?? []) {
+          const inputKey = key('DATASET', input.namespace, input.name);
+          if (!nodes.has(inputKey)) addNode('DATASET', input.namespace, input.name, {});
+          columns.set(`${k}\u0001${field}\u0001${inputKey}\u0001${input.field}`, { output: k, field, input: inputKey, inputField: input.field, transformations: input.transformations ?? [] });
+        }
+      }
+    });
+    if (value.kind !== 'RunEvent') continue;
+    const e = value.event;
+    const facets = trustedFacets(e.run.facets, 'run.facets', untrusted);
+    const state = e.eventType ?? 'OTHER';
+    const nominal = facets.nominalTime as { nominalStartTime?: string; nominalEndTime?: string } | undefined;
+    const parent = (facets.parent as { run?: { runId?: string } } | undefined)?.run?.runId ?? null;
+    const previous = runs.get(e.run.runId);
+    const newer = !previous || later(e.eventTime, previous.stateAt);
+    runs.set(e.run.runId, {
+      id: e.run.runId,
+      jobKey,
+      state: newer ? state : (previous?.state ?? state),
+      stateAt: newer ? e.eventTime : (previous?.stateAt ?? e.eventTime),
+      startedAt: previous?.startedAt ?? (state === 'START' ? e.eventTime : null),
+      endedAt: ['COMPLETE', 'FAIL', 'ABORT'].includes(state) ? e.eventTime : (previous?.endedAt ?? null),
+      nominalStart: nominal?.nominalStartTime ?? previous?.nominalStart ?? null,
+      nominalEnd: nominal?.nominalEndTime ?? previous?.nominalEnd ?? null,
+      parent: parent ?? previous?.parent ?? null,
+      facets: { ...(previous?.facets ?? {}), ...facets },
+      updatedAt: newer ? e.eventTime : (previous?.updatedAt ?? e.eventTime),
+    });
+    states.set(`${e.run.runId}\u0001${state}\u0001${e.eventTime}`, { run: e.run.runId, state, at: e.eventTime });
+    const datasetVersion = (f: Record<string, unknown>) => (f.version as { datasetVersion?: string } | undefined)?.datasetVersion ?? null;
+    inputs.forEach((d, i) => {
+      const k = key('DATASET', d.namespace, d.name);
+      const v = datasetVersion(trustedFacets(d.facets, `inputs[${i}].facets`, untrusted));
+      const id = `${e.run.runId}\u0001${k}\u0001INPUT`;
+      versions.set(id, { run: e.run.runId, dataset: k, direction: 'INPUT', version: v ?? versions.get(id)?.version ?? null });
+    });
+    outputs.forEach((d, i) => {
+      const k = key('DATASET', d.namespace, d.name);
+      const v = datasetVersion(trustedFacets(d.facets, `outputs[${i}].facets`, untrusted));
+      const id = `${e.run.runId}\u0001${k}\u0001OUTPUT`;
+      versions.set(id, { run: e.run.runId, dataset: k, direction: 'OUTPUT', version: v ?? versions.get(id)?.version ?? null });
+    });
+  }
+
+  const specs = [...nodes.values()];
+  const ids = await queryRows<{ id: number; kind: string; namespace: string; name: string }>(
+    db,
+    sql`INSERT INTO lineage.node (kind, namespace, name, facets, catalog_dataset_id)
+        SELECT * FROM unnest(${sql.param(specs.map((s) => s.kind))}::text[], ${sql.param(specs.map((s) => s.namespace))}::text[],
+                             ${sql.param(specs.map((s) => s.name))}::text[], ${sql.param(specs.map((s) => JSON.stringify(s.facets)))}::jsonb[],
+                             ${sql.param(specs.map((s) => s.catalogDatasetId))}::text[])
+        ON CONFLICT (kind, namespace, name) DO UPDATE SET
+          facets = lineage.node.facets || EXCLUDED.facets,
+          catalog_dataset_id = coalesce(EXCLUDED.catalog_dataset_id, lineage.node.catalog_dataset_id),
+          updated_at = now()
+        RETURNING id, kind, namespace, name`,
+  );
+  const idOf = new Map(ids.map((r) => [key(r.kind, r.namespace, r.name), Number(r.id)]));
+  const id = (k: string) => {
+    const v = idOf.get(k);
+    if (v === undefined) throw new Error('node upsert lost a node');
+    return v;
+  };
+
+  const edgeList = [...edges.values()];
+  if (edgeList.length > 0) {
+    await db.execute(
+      sql`INSERT INTO lineage.edge (src, dst) SELECT * FROM unnest(${sql.param(edgeList.map(([a]) => id(a)))}::bigint[], ${sql.param(edgeList.map(([, b]) => id(b)))}::bigint[]) ON CONFLICT DO NOTHING`,
+    );
+  }
+  const columnList = [...columns.values()];
+  if (columnList.length > 0) {
+    await db.execute(sql`
+      INSERT INTO lineage.column_lineage (output_dataset_id, output_field, input_dataset_id, input_field, transformations)
+      SELECT * FROM unnest(${sql.param(columnList.map((c) => id(c.output)))}::bigint[], ${sql.param(columnList.map((c) => c.field))}::text[],
+                           ${sql.param(columnList.map((c) => id(c.input)))}::bigint[], ${sql.param(columnList.map((c) => c.inputField))}::text[],
+                           ${sql.param(columnList.map((c) => JSON.stringify(c.transformations)))}::jsonb[])
+      ON CONFLICT (output_dataset_id, output_field, input_dataset_id, input_field) DO UPDATE SET transformations = EXCLUDED.transformations`);
+  }
+  const runList = [...runs.values()];
+  if (runList.length === 0) return events.length;
+  // A run's state is that of its latest event by event time, whatever order events arrive in.
+  await db.execute(sql`
+    INSERT INTO lineage.run AS r (id, job_id, state, started_at, ended_at, nominal_start_time, nominal_end_time, parent_run_id, facets, updated_at)
+    SELECT * FROM unnest(${sql.param(runList.map((r) => r.id))}::uuid[], ${sql.param(runList.map((r) => id(r.jobKey)))}::bigint[],
+                         ${sql.param(runList.map((r) => r.state))}::text[], ${sql.param(runList.map((r) => r.startedAt))}::timestamptz[],
+                         ${sql.param(runList.map((r) => r.endedAt))}::timestamptz[], ${sql.param(runList.map((r) => r.nominalStart))}::timestamptz[],
+                         ${sql.param(runList.map((r) => r.nominalEnd))}::timestamptz[], ${sql.param(runList.map((r) => r.parent))}::uuid[],
+                         ${sql.param(runList.map((r) => JSON.stringify(r.facets)))}::jsonb[], ${sql.param(runList.map((r) => r.updatedAt))}::timestamptz[])
+    ON CONFLICT (id) DO UPDATE SET
+      state = CASE WHEN EXCLUDED.updated_at >= r.updated_at THEN EXCLUDED.state ELSE r.state END,
+      started_at = coalesce(r.started_at, EXCLUDED.started_at),
+      ended_at = coalesce(EXCLUDED.ended_at, r.ended_at),
+      nominal_start_time = coalesce(EXCLUDED.nominal_start_time, r.nominal_start_time),
+      nominal_end_time = coalesce(EXCLUDED.nominal_end_time, r.nominal_end_time),
+      parent_run_id = coalesce(EXCLUDED.parent_run_id, r.parent_run_id),
+      facets = r.facets || EXCLUDED.facets,
+      updated_at = greatest(r.updated_at, EXCLUDED.updated_at)`);
+  const stateList = [...states.values()];
+  await db.execute(sql`
+    INSERT INTO lineage.run_state (run_id, state, at)
+    SELECT * FROM unnest(${sql.param(stateList.map((s) => s.run))}::uuid[], ${sql.param(stateList.map((s) => s.state))}::text[], ${sql.param(stateList.map((s) => s.at))}::timestamptz[])
+    ON CONFLICT DO NOTHING`);
+  const versionList = [...versions.values()];
+  if (versionList.length > 0) {
+    await db.execute(sql`
+      INSERT INTO lineage.run_dataset (run_id, dataset_id, direction, version)
+      SELECT * FROM unnest(${sql.param(versionList.map((v) => v.run))}::uuid[], ${sql.param(versionList.map((v) => id(v.dataset)))}::bigint[],
+                           ${sql.param(versionList.map((v) => v.direction))}::text[], ${sql.param(versionList.map((v) => v.version))}::text[])
+      ON CONFLICT (run_id, dataset_id, direction) DO UPDATE SET version = coalesce(EXCLUDED.version, lineage.run_dataset.version)`);
+  }
+  return events.length;
+}
