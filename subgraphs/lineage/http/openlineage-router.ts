@@ -4,6 +4,7 @@ import type { Database } from '../../../platform/db/database.js';
 import { queryRows } from '../../../platform/db/rows.js';
 import { hasRole, isAuthenticated, type Caller } from '../../../platform/identity/caller.js';
 import type { Role } from '../../../platform/identity/roles.js';
+import { GroupCommitter } from '../openlineage/group-commit.js';
 import { ingestEvents, InvalidEventsError, MAX_BATCH } from '../openlineage/ingest.js';
 
 /** Roles that may push lineage, and roles that may read the raw events back. */
@@ -32,10 +33,12 @@ function refuse(res: express.Response, caller: Caller, roles: Role[]): boolean {
 export function openLineageRouter(database: Database): express.Router {
   const router = express.Router();
   router.use(express.json({ limit: '10mb' }));
+  // Concurrent senders' events share transactions; each answer still waits for its own commit.
+  const committer = new GroupCommitter(database.db);
 
   const accept = async (req: express.Request, res: express.Response, events: unknown[]) => {
     try {
-      const report = await ingestEvents(database.db, events);
+      const report = await ingestEvents(database.db, events, committer);
       res.status(201).json(report);
     } catch (error) {
       if (error instanceof InvalidEventsError) {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../platform/db/database.js';
 import { queryRows } from '../../../platform/db/rows.js';
 import { createTestDatabase } from '../../../test/support/test-database.js';
+import { GroupCommitter } from './group-commit.js';
 import { ingestEvents, InvalidEventsError } from './ingest.js';
 
 let database: Database;
@@ -54,5 +55,16 @@ describe('ingestEvents', () => {
     await expect(ingestEvents(database.db, [event('START', '2024-04-01T00:00:00Z'), { eventTime: 'yesterday' }])).rejects.toBeInstanceOf(InvalidEventsError);
     const [after] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM lineage.event`);
     expect(after?.n).toBe(before?.n);
+  });
+
+  it('answers each of many concurrent senders after its events are stored, sharing transactions', async () => {
+    const committer = new GroupCommitter(database.db);
+    const sent = Array.from({ length: 25 }, (_, i) =>
+      event('COMPLETE', `2024-05-01T10:00:${String(i).padStart(2, '0')}Z`, { run: { runId: `0a1b2c3d-0000-4000-8000-0000000001${String(i).padStart(2, '0')}` } }),
+    );
+    const reports = await Promise.all(sent.map((e) => ingestEvents(database.db, [e], committer)));
+    expect(reports.every((r) => r.stored === 1)).toBe(true);
+    const [row] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM lineage.run WHERE id::text LIKE '0a1b2c3d-0000-4000-8000-0000000001%'`);
+    expect(row?.n).toBe(25);
   });
 });

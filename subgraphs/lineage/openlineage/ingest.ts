@@ -1,5 +1,6 @@
 import type { Db } from '../../../platform/db/database.js';
 import { ingestBatch } from '../db/queries/ingest-events.js';
+import type { GroupCommitter } from './group-commit.js';
 import { checkCore, type LineageEvent } from './core.js';
 import { findUntrustedFacets, type UntrustedFacet } from './untrusted-facets.js';
 
@@ -23,10 +24,11 @@ export class InvalidEventsError extends Error {
 }
 
 /**
- * Validates every event, then stores them all in one transaction: one invalid event refuses the whole
- * batch, and nothing half-written is kept. A re-sent event is counted as a duplicate and changes nothing.
+ * Validates every event, then stores them all in one transaction (through `committer` when given, which
+ * may share the transaction with other requests' events): one invalid event refuses the whole batch, and
+ * nothing half-written is kept. A re-sent event is counted as a duplicate and changes nothing.
  */
-export async function ingestEvents(db: Db, raws: readonly unknown[]): Promise<IngestReport> {
+export async function ingestEvents(db: Db, raws: readonly unknown[], committer?: GroupCommitter): Promise<IngestReport> {
   const checked: { raw: unknown; value: LineageEvent; untrusted: UntrustedFacet[] }[] = [];
   const problems: { event: number; problems: string[] }[] = [];
   raws.forEach((raw, i) => {
@@ -35,7 +37,8 @@ export async function ingestEvents(db: Db, raws: readonly unknown[]): Promise<In
     else checked.push({ raw, value: result.value, untrusted: findUntrustedFacets(result.value) });
   });
   if (problems.length > 0) throw new InvalidEventsError(problems);
-  const stored = await db.transaction((tx) => ingestBatch(tx, checked));
+  const flags = committer ? await committer.write(checked) : await db.transaction((tx) => ingestBatch(tx, checked));
+  const stored = flags.reduce((a, b) => a + b, 0);
   return {
     received: raws.length,
     stored,

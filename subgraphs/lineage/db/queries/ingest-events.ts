@@ -60,16 +60,17 @@ const later = (a: string, b: string) => Date.parse(a) >= Date.parse(b);
  * whatever the batch size: nodes (with their trusted facets), edges input -> job -> output, runs with
  * their state history and the dataset versions they read and wrote, and column lineage. Events already
  * stored (same canonical hash), or repeated within the batch, change nothing. Untrusted facets are kept
- * in the stored event only. Returns how many events were new. Run it in a transaction.
+ * in the stored event only. Returns, for each item in order, 1 when it was stored and 0 when it was a
+ * duplicate (of a stored event, or of an earlier item of the batch). Run it in a transaction.
  */
-export async function ingestBatch(db: Db, items: readonly IngestItem[]): Promise<number> {
+export async function ingestBatch(db: Db, items: readonly IngestItem[]): Promise<number[]> {
+  const itemHashes = items.map((item) => eventHash(item.raw));
   const byHash = new Map<string, IngestItem>();
-  for (const item of items) {
-    const hash = eventHash(item.raw);
-    if (!byHash.has(hash)) byHash.set(hash, item);
-  }
+  itemHashes.forEach((hash, i) => {
+    if (!byHash.has(hash)) byHash.set(hash, items[i] as IngestItem);
+  });
   const hashes = [...byHash.keys()];
-  if (hashes.length === 0) return 0;
+  if (hashes.length === 0) return [];
   const all = [...byHash.values()];
   const stored = await queryRows<{ event_hash: string }>(
     db,
@@ -80,8 +81,9 @@ export async function ingestBatch(db: Db, items: readonly IngestItem[]): Promise
         ON CONFLICT (event_hash) DO NOTHING RETURNING event_hash`,
   );
   const fresh = new Set(stored.map((r) => r.event_hash));
+  const flags = itemHashes.map((hash, i) => (fresh.has(hash) && itemHashes.indexOf(hash) === i ? 1 : 0));
   const events = hashes.filter((h) => fresh.has(h)).map((h) => byHash.get(h) as IngestItem);
-  if (events.length === 0) return 0;
+  if (events.length === 0) return flags;
 
   const nodes = new Map<string, NodeSpec>();
   const addNode = (kind: 'DATASET' | 'JOB', namespace: string, name: string, facets: Record<string, unknown>) => {
@@ -199,7 +201,7 @@ export async function ingestBatch(db: Db, items: readonly IngestItem[]): Promise
       ON CONFLICT (output_dataset_id, output_field, input_dataset_id, input_field) DO UPDATE SET transformations = EXCLUDED.transformations`);
   }
   const runList = [...runs.values()];
-  if (runList.length === 0) return events.length;
+  if (runList.length === 0) return flags;
   // A run's state is that of its latest event by event time, whatever order events arrive in.
   await db.execute(sql`
     INSERT INTO lineage.run AS r (id, job_id, state, started_at, ended_at, nominal_start_time, nominal_end_time, parent_run_id, facets, updated_at)
@@ -230,5 +232,5 @@ export async function ingestBatch(db: Db, items: readonly IngestItem[]): Promise
                            ${sql.param(versionList.map((v) => v.direction))}::text[], ${sql.param(versionList.map((v) => v.version))}::text[])
       ON CONFLICT (run_id, dataset_id, direction) DO UPDATE SET version = coalesce(EXCLUDED.version, lineage.run_dataset.version)`);
   }
-  return events.length;
+  return flags;
 }
