@@ -73,5 +73,7 @@ export function createGateway(options: CreateGatewayOptions): ApolloServer<Gatew
     ],
     validationRules: [...protection.validationRules],
     formatError: createFormatError((formatted, error) => options.logger.error({ err: error, path: formatted.path }, 'unexpected error')),
+    // Shutdown is ours (scripts/start.ts): Apollo's own signal handlers would race with it.
+    stopOnTerminationSignals: false,
   });
 }

@@ -48,6 +48,8 @@ try {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
+    // Whatever happens, do not outlive a stuck shutdown by more than 10 s.
+    setTimeout(() => process.exit(1), 10_000).unref();
     await gateway.stop().catch((err: unknown) => logger.error({ err }, 'gateway stop failed'));
     await Promise.allSettled(subgraphs.map((s) => s.stop()));
     await database.close();

@@ -36,6 +36,8 @@ export function createSubgraphApollo<Context extends object>(service: SubgraphSe
   return new ApolloServer<Context>({
     schema: buildSubgraphSchema([{ typeDefs: service.typeDefs, resolvers: service.resolvers }]),
     includeStacktraceInErrorResponses: false,
+    // Shutdown is ours (scripts/start.ts): Apollo's own signal handlers would race with it.
+    stopOnTerminationSignals: false,
     // Traces are a usage-reporting feature; nothing is reported anywhere.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
     formatError: createFormatError((formatted, error) =>
