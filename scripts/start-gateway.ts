@@ -4,23 +4,15 @@
  * receives the gateway's audit entries, so the access subgraph must have migrated it.
  */
 import '../platform/no-telemetry.js';
-import { ConfigError, loadConfig, type SubgraphName } from '../platform/config.js';
+import type { SubgraphName } from '../platform/config.js';
+import { loadConfigOrExit } from './load-config-or-exit.js';
 import { loadIdentity } from '../platform/identity/load-identity.js';
 import { createLogger } from '../platform/logger.js';
 import { startGateway } from '../gateway/start-gateway.js';
 import { openConfiguredDatabase } from '../platform/server/start-services.js';
 import { appendAuditEntry, type AuditEntryInput } from '../subgraphs/access/db/queries/audit.js';
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(2);
-  }
-  throw error;
-}
+const config = loadConfigOrExit();
 const logger = createLogger(config.logLevel);
 const subgraphUrls: Record<string, string> = {};
 for (const [name, { url, port }] of Object.entries(config.subgraphs) as [SubgraphName, { url: string | undefined; port: number }][]) {

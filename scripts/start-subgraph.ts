@@ -3,7 +3,7 @@
  * migrating its schema and writing its missing demo data first.
  */
 import '../platform/no-telemetry.js';
-import { ConfigError, loadConfig } from '../platform/config.js';
+import { loadConfigOrExit } from './load-config-or-exit.js';
 import { loadGatewayKey } from '../platform/identity/dev-issuer.js';
 import { createLogger } from '../platform/logger.js';
 import { openConfiguredDatabase, prepareDatabase, startSubgraphs } from '../platform/server/start-services.js';
@@ -12,16 +12,7 @@ import { createAccessService } from '../subgraphs/access/service.js';
 import { catalogService } from '../subgraphs/catalog/service.js';
 import { createLineageService } from '../subgraphs/lineage/service.js';
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(2);
-  }
-  throw error;
-}
+const config = loadConfigOrExit();
 const subgraphs = config.subgraphs;
 const peerUrl = (peer: 'catalog' | 'access') => subgraphs[peer].url ?? `http://127.0.0.1:${subgraphs[peer].port}/graphql`;
 const services: Record<string, AnySubgraphService> = {

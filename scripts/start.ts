@@ -4,7 +4,7 @@
  * DATABASE_URL is set; migrations applied and missing demo data written at start.
  */
 import '../platform/no-telemetry.js';
-import { ConfigError, loadConfig } from '../platform/config.js';
+import { loadConfigOrExit } from './load-config-or-exit.js';
 import { loadIdentity } from '../platform/identity/load-identity.js';
 import { createLogger } from '../platform/logger.js';
 import { openConfiguredDatabase, prepareDatabase, startSubgraphs } from '../platform/server/start-services.js';
@@ -14,16 +14,7 @@ import { catalogService } from '../subgraphs/catalog/service.js';
 import { createLineageService } from '../subgraphs/lineage/service.js';
 import { appendAuditEntry, type AuditEntryInput } from '../subgraphs/access/db/queries/audit.js';
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(2);
-  }
-  throw error;
-}
+const config = loadConfigOrExit();
 const logger = createLogger(config.logLevel);
 const started = Date.now();
 const database = await openConfiguredDatabase(config);

@@ -4,7 +4,7 @@
  * gateway that uses the same DATA_DIR.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../platform/config.js';
+import { loadConfigOrExit } from './load-config-or-exit.js';
 import { loadDevIssuerKey, mintDevToken } from '../platform/identity/dev-issuer.js';
 import { isRole, ORGANISATION_ROLES, ROLES, type Role } from '../platform/identity/roles.js';
 
@@ -13,13 +13,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) fail(error.message);
-  throw error;
-}
+const config = loadConfigOrExit();
 if (config.oidc.issuer) fail(`OIDC_ISSUER is set (${config.oidc.issuer}): ask that issuer for tokens; this command only mints development tokens.`);
 
 const { values } = parseArgs({

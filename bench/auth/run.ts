@@ -9,8 +9,8 @@
  */
 import '../../platform/no-telemetry.js';
 import { mkdir, writeFile } from 'node:fs/promises';
-import pg from 'pg';
 import { z } from 'zod';
+import { ensureDatabase } from '../support/ensure-database.js';
 import { openDatabase } from '../../platform/db/open-database.js';
 import { createLogger } from '../../platform/logger.js';
 import { prepareDatabase } from '../../platform/server/start-services.js';
@@ -25,16 +25,6 @@ const env = z
   })
   .parse(process.env);
 
-async function ensureDatabase(url: string) {
-  const name = new URL(url).pathname.slice(1);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
-  await client.end();
-}
 
 await ensureDatabase(env.BENCH_DATABASE_URL);
 const database = await openDatabase({ url: env.BENCH_DATABASE_URL, poolSize: 10 });

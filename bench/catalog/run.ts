@@ -8,8 +8,8 @@
  */
 import '../../platform/no-telemetry.js';
 import { mkdir, writeFile } from 'node:fs/promises';
-import pg from 'pg';
 import { z } from 'zod';
+import { ensureDatabase } from '../support/ensure-database.js';
 import { openDatabase } from '../../platform/db/open-database.js';
 import { createLogger } from '../../platform/logger.js';
 import { prepareDatabase, startSubgraphs } from '../../platform/server/start-services.js';
@@ -54,17 +54,6 @@ const query = `query Bench($search: String, $filter: DatasetFilter) {
   }
 }`;
 
-async function ensureDatabase(url: string) {
-  const target = new URL(url);
-  const name = target.pathname.slice(1);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
-  await client.end();
-}
 
 async function post(url: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
   // Timing starts after the token is made: a direct subgraph call carries a gateway token like the gateway's.

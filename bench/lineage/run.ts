@@ -10,8 +10,8 @@
 import '../../platform/no-telemetry.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { z } from 'zod';
+import { ensureDatabase } from '../support/ensure-database.js';
 import { openDatabase } from '../../platform/db/open-database.js';
 import { queryRows } from '../../platform/db/rows.js';
 import { createLogger } from '../../platform/logger.js';
@@ -32,16 +32,6 @@ const env = z
   })
   .parse(process.env);
 
-async function ensureDatabase(url: string) {
-  const name = new URL(url).pathname.slice(1);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
-  await client.end();
-}
 
 const lines: string[] = [];
 const say = (line: string) => {
