@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { Caller } from '../platform/identity/caller.js';
 import { signInternalToken } from '../platform/identity/internal-token.js';
 import type { KeyPair } from '../platform/identity/key-pair.js';
+import type { AuditWriter } from './policy-plugin.js';
 
 /**
  * Forwards a REST face of a subgraph (e.g. the OpenLineage API) through the gateway's public port, with
@@ -14,6 +15,8 @@ export function restProxy(options: {
   subgraph: string;
   gatewayKey: KeyPair;
   authenticate: (authorization: string | undefined) => Promise<Caller>;
+  /** Records each request of an authenticated caller in the audit trail. */
+  audit?: AuditWriter | undefined;
 }): express.RequestHandler[] {
   const forward: express.RequestHandler = async (req, res) => {
     let caller: Caller;
@@ -35,10 +38,28 @@ export function restProxy(options: {
       ...(hasBody ? { body: Buffer.isBuffer(req.body) ? req.body : undefined } : {}),
       signal: AbortSignal.timeout(60_000),
     });
+    const body = Buffer.from(await upstream.arrayBuffer());
+    if (options.audit && caller.subject !== null) {
+      try {
+        await options.audit({
+          requestId: caller.requestId,
+          subject: caller.subject,
+          organisationId: caller.organisationId,
+          roles: caller.roles,
+          source: 'gateway',
+          action: `${req.method} ${req.baseUrl}${req.path}`,
+          outcome: upstream.status < 400 ? 'SUCCESS' : upstream.status === 401 || upstream.status === 403 ? 'DENIED' : 'FAILED',
+        });
+      } catch {
+        // Never answer without the trace. Lineage ingestion is idempotent, so the sender can retry.
+        res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'The request could not be recorded in the audit trail.' });
+        return;
+      }
+    }
     res.status(upstream.status);
     const type = upstream.headers.get('content-type');
     if (type) res.type(type);
-    res.send(Buffer.from(await upstream.arrayBuffer()));
+    res.send(body);
   };
   return [express.raw({ type: () => true, limit: '10mb' }), forward];
 }

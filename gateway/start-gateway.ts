@@ -57,6 +57,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         subgraph: 'lineage',
         gatewayKey: options.identity.gatewayKey,
         authenticate: (authorization) => authenticate(options.identity, authorization),
+        audit: options.audit,
       }),
     );
   }

@@ -89,6 +89,16 @@ describe('the OpenLineage API through the gateway', () => {
     expect((await post('/api/v1/lineage', event, 'not-a-token')).status).toBe(401);
   });
 
+  it('records each ingestion request in the audit trail', async () => {
+    const auditor = await stack.identity.token('auditor');
+    const { body } = await stack.queryGateway<{ auditTrail: { edges: { node: { action: string; subject: string; source: string } }[] } }>(
+      `{ auditTrail(first: 100, filter: { subject: "etl-bot" }) { edges { node { action subject source } } } }`,
+      {},
+      { authorization: `Bearer ${auditor}` },
+    );
+    expect(body.data?.auditTrail.edges.some((e) => e.node.action === 'POST /api/v1/lineage' && e.node.source === 'gateway')).toBe(true);
+  });
+
   it('re-emits stored events that validate against the official core schema', async () => {
     const response = await fetch(`${stack.url}/api/v1/events/lineage?limit=1000`, { headers: { authorization: `Bearer ${pipeline}` } });
     const { events } = (await response.json()) as { events: unknown[] };
