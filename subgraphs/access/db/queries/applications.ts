@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../../platform/db/database.js';
 import { accessApplication } from '../schema/access-application.js';
+import { inKeyOrder } from '../../../../platform/db/in-key-order.js';
 
 export type ApplicationRow = typeof accessApplication.$inferSelect;
 export type ApplicationStatus = ApplicationRow['status'];
@@ -17,8 +18,7 @@ export async function getApplicationsByIds(db: Db, ids: readonly string[]): Prom
   const valid = ids.filter(isUuid);
   if (valid.length === 0) return ids.map(() => null);
   const rows = await db.select().from(accessApplication).where(inArray(accessApplication.id, valid));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id) ?? null);
+  return inKeyOrder(ids, rows, (r) => r.id);
 }
 
 /**

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../../../../platform/db/database.js';
 import { organisation } from '../schema/organisation.js';
 import { organisationMember } from '../schema/organisation-member.js';
+import { inKeyOrder } from '../../../../platform/db/in-key-order.js';
 
 export type OrganisationRow = typeof organisation.$inferSelect;
 export type OrganisationMemberRow = typeof organisationMember.$inferSelect;
@@ -10,8 +11,7 @@ export type OrganisationMemberRow = typeof organisationMember.$inferSelect;
 export async function getOrganisationsByIds(db: Db, ids: readonly string[]): Promise<(OrganisationRow | null)[]> {
   if (ids.length === 0) return [];
   const rows = await db.select().from(organisation).where(inArray(organisation.id, [...ids]));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id) ?? null);
+  return inKeyOrder(ids, rows, (r) => r.id);
 }
 
 /** A page of organisations ordered by id. */

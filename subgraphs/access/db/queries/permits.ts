@@ -2,6 +2,7 @@ import { and, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 
 import type { Db } from '../../../../platform/db/database.js';
 import { permit } from '../schema/permit.js';
 import { isUuid } from './applications.js';
+import { inKeyOrder } from '../../../../platform/db/in-key-order.js';
 
 export type PermitRow = typeof permit.$inferSelect;
 
@@ -23,16 +24,14 @@ export async function getPermitsByIds(db: Db, ids: readonly string[]): Promise<(
   const valid = ids.filter(isUuid);
   if (valid.length === 0) return ids.map(() => null);
   const rows = await db.select().from(permit).where(inArray(permit.id, valid));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id) ?? null);
+  return inKeyOrder(ids, rows, (r) => r.id);
 }
 
 /** The permit of each application, in the order of `applicationIds`, null when none was issued. */
 export async function getPermitsByApplicationIds(db: Db, applicationIds: readonly string[]): Promise<(PermitRow | null)[]> {
   if (applicationIds.length === 0) return [];
   const rows = await db.select().from(permit).where(inArray(permit.applicationId, [...applicationIds]));
-  const byApplication = new Map(rows.map((r) => [r.applicationId, r]));
-  return applicationIds.map((id) => byApplication.get(id) ?? null);
+  return inKeyOrder(applicationIds, rows, (r) => r.applicationId);
 }
 
 export interface ListPermitsParams {

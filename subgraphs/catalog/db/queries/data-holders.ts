@@ -1,6 +1,7 @@
 import { asc, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../../../../platform/db/database.js';
 import { dataHolder } from '../schema/data-holder.js';
+import { inKeyOrder } from '../../../../platform/db/in-key-order.js';
 
 export type DataHolderRow = typeof dataHolder.$inferSelect;
 
@@ -8,8 +9,7 @@ export type DataHolderRow = typeof dataHolder.$inferSelect;
 export async function getDataHoldersByIds(db: Db, ids: readonly string[]): Promise<(DataHolderRow | null)[]> {
   if (ids.length === 0) return [];
   const rows = await db.select().from(dataHolder).where(inArray(dataHolder.id, [...ids]));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id) ?? null);
+  return inKeyOrder(ids, rows, (r) => r.id);
 }
 
 export interface ListDataHoldersParams {

@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../../../../platform/db/database.js';
 import { dataset } from '../schema/dataset.js';
+import { inKeyOrder } from '../../../../platform/db/in-key-order.js';
 
 export type DatasetRow = typeof dataset.$inferSelect;
 
@@ -8,8 +9,7 @@ export type DatasetRow = typeof dataset.$inferSelect;
 export async function getDatasetsByIds(db: Db, ids: readonly string[]): Promise<(DatasetRow | null)[]> {
   if (ids.length === 0) return [];
   const rows = await db.select().from(dataset).where(inArray(dataset.id, [...ids]));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id) ?? null);
+  return inKeyOrder(ids, rows, (r) => r.id);
 }
 
 /** How many datasets each publisher publishes, in the order of `publisherIds` (0 when none). */
@@ -20,6 +20,5 @@ export async function countDatasetsByPublisher(db: Db, publisherIds: readonly st
     .from(dataset)
     .where(inArray(dataset.publisherId, [...publisherIds]))
     .groupBy(dataset.publisherId);
-  const byId = new Map(rows.map((r) => [r.publisherId, r.count]));
-  return publisherIds.map((id) => byId.get(id) ?? 0);
+  return inKeyOrder(publisherIds, rows, (r) => r.publisherId, { count: 0 }).map((r) => r.count);
 }
