@@ -1,4 +1,5 @@
 import { ErrorCode, apiError } from '../../platform/graphql/errors.js';
+import { peerDatasets } from '../../platform/server/peer-entities.js';
 
 /** Answers which catalogue dataset ids exist. */
 export interface DatasetDirectory {
@@ -18,18 +19,8 @@ export function catalogDirectory(catalogUrl: string | undefined, catalogIdentity
       if (!catalogUrl || !catalogIdentity) {
         throw apiError(ErrorCode.INTERNAL_SERVER_ERROR, 'The catalogue cannot be reached to check the datasets.');
       }
-      const response = await fetch(catalogUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: catalogIdentity },
-        body: JSON.stringify({
-          query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Dataset { id } } }',
-          variables: { r: ids.map((id) => ({ __typename: 'Dataset', id })) },
-        }),
-        signal: AbortSignal.timeout(5000),
-      });
-      const body = (await response.json()) as { data?: { _entities: ({ id: string } | null)[] } };
-      if (!response.ok || !body.data) throw new Error(`catalog answered HTTP ${response.status}`);
-      return new Set(body.data._entities.filter((e): e is { id: string } => e !== null).map((e) => e.id));
+      const found = await peerDatasets<{ id: string }>({ url: catalogUrl, identity: catalogIdentity }, '', ids);
+      return new Set(found.filter((e): e is { id: string } => e !== null).map((e) => e.id));
     },
   };
 }
