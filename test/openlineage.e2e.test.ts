@@ -131,6 +131,22 @@ describe('the OpenLineage API through the gateway', () => {
     expect(upstream).toContain('dataset:laurents-orchard:red.delicious');
   });
 
+  it('lists the runs of a job with their states, inputs and outputs', async () => {
+    const { body } = await stack.queryGateway<{ runs: { edges: { node: { state: string; job: { name: string }; inputs: { node: { id: string } }[]; outputs: { node: { id: string } }[] } }[] } }>(
+      `{ runs(jobNamespace: "grandmas.kitchen", jobName: "prepare_apple_filling") { edges { node { state states { state } job { name } inputs { node { id } } outputs { node { id } } } } } }`,
+      {},
+      { authorization: `Bearer ${pipeline}` },
+    );
+    const runs = body.data?.runs.edges.map((e) => e.node) ?? [];
+    expect(runs).toHaveLength(2);
+    for (const run of runs) {
+      expect(run.job.name).toBe('prepare_apple_filling');
+      expect(run.state).toBe('COMPLETE');
+      expect(run.outputs.map((o) => o.node.id)).toEqual(['dataset:grandmas.kitchen:apple.filling']);
+      expect(run.inputs.map((i) => i.node.id)).toContain('dataset:grandmas.kitchen:apples');
+    }
+  });
+
   it('renders the graph as Mermaid and DOT', async () => {
     const { body } = await stack.queryGateway<{ lineage: { mermaid: string; dot: string } }>(graphQuery, { id: 'dataset:grandmas.kitchen:apple.filling', dir: 'UPSTREAM' }, { authorization: `Bearer ${pipeline}` });
     expect(body.data?.lineage.mermaid).toMatch(/^flowchart LR\n/);

@@ -3,6 +3,7 @@ import type { SubgraphService } from '../../platform/server/subgraph-service.js'
 import type { LineageContext } from './context.js';
 import { openLineageRouter } from './http/openlineage-router.js';
 import { migrationsFolder, name, resolvers, typeDefs } from './index.js';
+import { createLoaders } from './loaders.js';
 import { lineageVisibility } from './visibility.js';
 import { ingestEvents } from './openlineage/ingest.js';
 import { sndsLineageEvents } from './seed/snds-lineage.js';
@@ -23,6 +24,7 @@ export function createLineageService(options: LineageServiceOptions): SubgraphSe
     createContext: (database, request) => ({
       db: database.db,
       caller: request.caller,
+      loaders: createLoaders(database.db),
       visibility: lineageVisibility(
         request.caller,
         { url: options.peerUrl('catalog'), identity: onwardIdentity(request.headers, 'catalog') },

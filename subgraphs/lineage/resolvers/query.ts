@@ -2,7 +2,7 @@ import { ErrorCode, apiError, badInput } from '../../../platform/graphql/errors.
 import { decodeCursor, encodeCursor, pageSize } from '../../../platform/graphql/pagination.js';
 import { hasRole, isAuthenticated, type Caller } from '../../../platform/identity/caller.js';
 import type { LineageContext } from '../context.js';
-import { columnInputs, getRun, jobDatasets, listRuns, runDatasets, runStates, type RunRow } from '../db/queries/runs.js';
+import { columnInputs, getRun, jobDatasets, listRuns, type RunRow } from '../db/queries/runs.js';
 import { closureLineage, findNode, getNodes, mapDataset, nodesForCatalogDatasets, walkLineage, type NodeRow } from '../db/queries/walk.js';
 import { parseNodeId } from '../model/node-id.js';
 import { INTERNAL_ROLES } from '../visibility.js';
@@ -135,21 +135,21 @@ export const LineageJob = {
 };
 
 export const LineageRun = {
-  job: async (row: RunRow & { __jobId: number }, _a: unknown, ctx: LineageContext) => (await getNodes(ctx.db, [row.__jobId]))[0],
+  job: (row: RunRow & { __jobId: number }, _a: unknown, ctx: LineageContext) => ctx.loaders.node.load(row.__jobId),
   startedAt: (row: RunRow) => iso(row.started_at),
   endedAt: (row: RunRow) => iso(row.ended_at),
   nominalStartTime: (row: RunRow) => iso(row.nominal_start_time),
   nominalEndTime: (row: RunRow) => iso(row.nominal_end_time),
-  states: async (row: RunRow, _a: unknown, ctx: LineageContext) => (await runStates(ctx.db, row.id)).map((s) => ({ state: s.state, at: iso(s.at) })),
+  states: async (row: RunRow, _a: unknown, ctx: LineageContext) => (await ctx.loaders.runStates.load(row.id)).map((s) => ({ state: s.state, at: iso(s.at) })),
   inputs: (row: RunRow, _a: unknown, ctx: LineageContext) => versions(ctx, row.id, 'INPUT'),
   outputs: (row: RunRow, _a: unknown, ctx: LineageContext) => versions(ctx, row.id, 'OUTPUT'),
 };
 
 async function versions(ctx: LineageContext, runId: string, direction: 'INPUT' | 'OUTPUT') {
-  const rows = await runDatasets(ctx.db, runId, direction);
-  const nodes = new Map((await getNodes(ctx.db, rows.map((r) => Number(r.dataset_id)))).map((n) => [n.id, n]));
-  return rows.flatMap((r) => {
-    const n = nodes.get(Number(r.dataset_id));
-    return n ? [{ node: nodeObject(n, 1), version: r.version }] : [];
+  const rows = (await ctx.loaders.runDatasets.load(runId)).filter((r) => r.direction === direction);
+  const nodes = await ctx.loaders.node.loadMany(rows.map((r) => Number(r.dataset_id)));
+  return rows.flatMap((r, i) => {
+    const n = nodes[i];
+    return n && !(n instanceof Error) ? [{ node: nodeObject(n, 1), version: r.version }] : [];
   });
 }

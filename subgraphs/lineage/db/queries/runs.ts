@@ -33,14 +33,26 @@ export function listRuns(db: Db, jobId: number, limit: number, after?: { at: str
   );
 }
 
-/** A run's states in event-time order. */
-export function runStates(db: Db, runId: string): Promise<{ state: string; at: string }[]> {
-  return queryRows(db, sql`SELECT state, at::text AS at FROM lineage.run_state WHERE run_id = ${runId}::uuid ORDER BY at, state`);
+/** Each run's states in event-time order, one list per id of `runIds`. */
+export async function runStatesByRunIds(db: Db, runIds: readonly string[]): Promise<{ state: string; at: string }[][]> {
+  const rows = await queryRows<{ run_id: string; state: string; at: string }>(
+    db,
+    sql`SELECT run_id::text AS run_id, state, at::text AS at FROM lineage.run_state WHERE run_id = ANY(${sql.param([...runIds])}::uuid[]) ORDER BY at, state`,
+  );
+  return runIds.map((id) => rows.filter((r) => r.run_id === id));
 }
 
-/** The datasets a run read or wrote, with their versions. */
-export function runDatasets(db: Db, runId: string, direction: 'INPUT' | 'OUTPUT'): Promise<{ dataset_id: number; version: string | null }[]> {
-  return queryRows(db, sql`SELECT dataset_id, version FROM lineage.run_dataset WHERE run_id = ${runId}::uuid AND direction = ${direction} ORDER BY dataset_id`);
+/** The datasets each run read or wrote (all directions), one list per id of `runIds`. */
+export async function runDatasetsByRunIds(
+  db: Db,
+  runIds: readonly string[],
+): Promise<{ dataset_id: number; direction: 'INPUT' | 'OUTPUT'; version: string | null }[][]> {
+  const rows = await queryRows<{ run_id: string; dataset_id: number; direction: 'INPUT' | 'OUTPUT'; version: string | null }>(
+    db,
+    sql`SELECT run_id::text AS run_id, dataset_id, direction, version FROM lineage.run_dataset
+        WHERE run_id = ANY(${sql.param([...runIds])}::uuid[]) ORDER BY dataset_id`,
+  );
+  return runIds.map((id) => rows.filter((r) => r.run_id === id));
 }
 
 /** The input fields feeding a field of a dataset. */
