@@ -12,5 +12,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { APOLLO_TELEMETRY_DISABLED: 'true', LOG_LEVEL: 'silent' },
+    // Vite gives the project graphql's ES module build, while Node would give graphql-inspector the
+    // CommonJS one, whose schemas fail the other's instanceof checks: let Vite resolve it the same way.
+    server: { deps: { inline: ['@graphql-inspector/core'] } },
   },
 });
