@@ -3,6 +3,7 @@ import type { SubgraphService } from '../../platform/server/subgraph-service.js'
 import type { LineageContext } from './context.js';
 import { openLineageRouter } from './http/openlineage-router.js';
 import { migrationsFolder, name, resolvers, typeDefs } from './index.js';
+import { LineageTopology } from './graph/lineage-topology.js';
 import { createLoaders } from './loaders.js';
 import { lineageVisibility } from './visibility.js';
 import { ingestEvents } from './openlineage/ingest.js';
@@ -15,6 +16,13 @@ export interface LineageServiceOptions {
 
 /** The lineage subgraph as the shared server code runs it. */
 export function createLineageService(options: LineageServiceOptions): SubgraphService<LineageContext> {
+  // One in-memory edge copy per database the service serves (a test may run several).
+  const topologies = new WeakMap<object, LineageTopology>();
+  const topologyOf = (database: object) => {
+    let topology = topologies.get(database);
+    if (!topology) topologies.set(database, (topology = new LineageTopology()));
+    return topology;
+  };
   return {
     name,
     typeDefs,
@@ -25,6 +33,7 @@ export function createLineageService(options: LineageServiceOptions): SubgraphSe
       db: database.db,
       caller: request.caller,
       loaders: createLoaders(database.db),
+      topology: topologyOf(database),
       visibility: lineageVisibility(
         request.caller,
         { url: options.peerUrl('catalog'), identity: onwardIdentity(request.headers, 'catalog') },

@@ -3,7 +3,7 @@ import { decodeCursor, encodeCursor, pageSize } from '../../../platform/graphql/
 import { hasRole, isAuthenticated, type Caller } from '../../../platform/identity/caller.js';
 import type { LineageContext } from '../context.js';
 import { columnInputs, getRun, jobDatasets, listRuns, type RunRow } from '../db/queries/runs.js';
-import { closureLineage, findNode, getNodes, mapDataset, nodesForCatalogDatasets, walkLineage, type NodeRow } from '../db/queries/walk.js';
+import { findNode, getNodes, mapDataset, nodesForCatalogDatasets, type NodeRow } from '../db/queries/walk.js';
 import { parseNodeId } from '../model/node-id.js';
 import { INTERNAL_ROLES } from '../visibility.js';
 import { lineageGraph, MAX_IMPACT_NODES, nodeObject, visibleNodes, walkBounds, type Direction } from './graph.js';
@@ -51,9 +51,8 @@ export const Query = {
     const [start = []] = await nodesForCatalogDatasets(ctx.db, [args.datasetId]);
     const startIds = start.map((n) => n.id);
     // Internal roles see everything: the closure needs no edges. Others need them to place the jobs.
-    const result = ctx.visibility.seesAll
-      ? { ...(await closureLineage(ctx.db, startIds, 'DOWNSTREAM', maxNodes)), edges: [] as [number, number][] }
-      : await walkLineage(ctx.db, startIds, 'DOWNSTREAM', 10_000, maxNodes);
+    await ctx.topology.refresh(ctx.db);
+    const result = ctx.topology.closure(startIds, 'DOWNSTREAM', maxNodes, !ctx.visibility.seesAll);
     const rows = (await getNodes(ctx.db, [...result.distance.keys()])).filter((r) => !startIds.includes(r.id));
     const visible = await visibleNodes(ctx, rows, result.edges);
     const shown = rows.filter((r) => visible.has(r.id)).map((r) => ({ node: nodeObject(r, result.distance.get(r.id) ?? 0), distance: result.distance.get(r.id) ?? 0 }));

@@ -104,41 +104,21 @@ export async function mapDataset(db: Db, namespace: string, name: string, datase
   return { ...row, id: Number(row.id) };
 }
 
-/**
- * The full closure of `start` (every node reachable, with its distance), without the edges: impact
- * analysis needs only the nodes. Same breadth-first walk with a global visited set as `walkLineage`, but
- * each level's query returns the distinct next nodes as one array, so a closure of 200,000 nodes moves
- * 200,000 ids instead of a million edge rows. Stops at `maxNodes` (then `isPartial`).
- */
-export async function closureLineage(
-  db: Db,
-  start: readonly number[],
-  direction: WalkDirection,
-  maxNodes: number,
-): Promise<{ distance: Map<number, number>; isPartial: boolean }> {
-  const distance = new Map<number, number>(start.map((id) => [id, 0]));
-  let frontier = [...new Set(start)];
-  for (let depth = 1; frontier.length > 0; depth++) {
-    const [row] = await queryRows<{ ids: string | null }>(
-      db,
-      direction === 'DOWNSTREAM'
-        ? sql`SELECT array_agg(DISTINCT dst)::text AS ids FROM lineage.edge WHERE src = ANY(${sql.param(frontier)}::bigint[])`
-        : sql`SELECT array_agg(DISTINCT src)::text AS ids FROM lineage.edge WHERE dst = ANY(${sql.param(frontier)}::bigint[])`,
-    );
-    const next: number[] = [];
-    for (const id of parseIdArray(row?.ids ?? null)) {
-      if (distance.has(id)) continue;
-      if (distance.size >= maxNodes) return { distance, isPartial: true };
-      distance.set(id, depth);
-      next.push(id);
-    }
-    frontier = next;
-  }
-  return { distance, isPartial: false };
+/** The facets of a node the API shows (schema, data source, ownership), as stored. */
+export interface NodeFacetsRow {
+  id: number;
+  schema: unknown;
+  data_source: unknown;
+  ownership: unknown;
 }
 
-/** The ids of a PostgreSQL array literal such as `{1,2,3}`. */
-function parseIdArray(text: string | null): number[] {
-  if (!text || text.length <= 2) return [];
-  return text.slice(1, -1).split(',').map(Number);
+/** The shown facets of the nodes with these ids (any order). */
+export async function getNodeFacets(db: Db, ids: readonly number[]): Promise<NodeFacetsRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await queryRows<NodeFacetsRow>(
+    db,
+    sql`SELECT id, facets->'schema' AS schema, facets->'dataSource' AS data_source, facets->'ownership' AS ownership
+        FROM lineage.node WHERE id = ANY(${sql.param([...ids])}::bigint[])`,
+  );
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "lineage"."edge" ADD COLUMN "seq" bigint NOT NULL GENERATED ALWAYS AS IDENTITY (sequence name "lineage"."edge_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1);--> statement-breakpoint
+CREATE INDEX "edge_seq_idx" ON "lineage"."edge" USING btree ("seq");
