@@ -10,7 +10,7 @@ import { loadIdentity } from '../platform/identity/load-identity.js';
 import { createLogger } from '../platform/logger.js';
 import { startGateway } from '../gateway/start-gateway.js';
 import { openConfiguredDatabase } from '../platform/server/start-services.js';
-import { appendAuditEntry, type AuditEntryInput } from '../subgraphs/access/db/queries/audit.js';
+import { createAuditWriter } from '../subgraphs/access/audit-writer.js';
 
 const config = loadConfigOrExit();
 const logger = createLogger(config.logLevel);
@@ -21,7 +21,7 @@ for (const [name, { url, port }] of Object.entries(config.subgraphs) as [Subgrap
 const identity = await loadIdentity(config);
 // The gateway writes its audit entries into the access subgraph's audit trail, in the shared database.
 const database = await openConfiguredDatabase(config);
-const audit = (entry: AuditEntryInput) => appendAuditEntry(database.db, entry);
+const audit = createAuditWriter(database.db);
 const gateway = await startGateway({ host: config.host, port: config.port, subgraphUrls, logger, identity, audit });
 const stop = async () => {
   await gateway.stop();

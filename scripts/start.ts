@@ -12,7 +12,7 @@ import { startGateway } from '../gateway/start-gateway.js';
 import { createAccessService } from '../subgraphs/access/service.js';
 import { catalogService } from '../subgraphs/catalog/service.js';
 import { createLineageService } from '../subgraphs/lineage/service.js';
-import { appendAuditEntry, type AuditEntryInput } from '../subgraphs/access/db/queries/audit.js';
+import { createAuditWriter } from '../subgraphs/access/audit-writer.js';
 
 const config = loadConfigOrExit();
 const logger = createLogger(config.logLevel);
@@ -30,7 +30,7 @@ try {
   const identity = await loadIdentity(config);
   const subgraphs = await startSubgraphs(database, services, { host: config.host, logger, gatewayPublicKey: identity.gatewayKey.publicKey });
   for (const s of subgraphs) subgraphUrls[s.name] = s.url;
-  const audit = (entry: AuditEntryInput) => appendAuditEntry(database.db, entry);
+  const audit = createAuditWriter(database.db);
   const gateway = await startGateway({ host: config.host, port: config.port, subgraphUrls, logger, identity, audit });
   logger.info({ graphql: `${gateway.url}/graphql`, engine: database.engine, ms: Date.now() - started }, 'ready');
 

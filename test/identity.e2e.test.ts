@@ -59,6 +59,17 @@ describe('callers at the gateway', () => {
     expect(status).toBe(200);
   });
 
+  it('refuses a tampered copy of a token it has already accepted (only the exact token is remembered)', async () => {
+    const token = await callerToken(stack.identity.devKey);
+    expect((await stack.queryGateway(query, {}, { authorization: `Bearer ${token}` })).status).toBe(200);
+    expect((await stack.queryGateway(query, {}, { authorization: `Bearer ${token}` })).status).toBe(200);
+    const [header, , signature] = token.split('.');
+    const claims = Buffer.from(JSON.stringify({ ...decodeJwt(token), roles: ['admin'] })).toString('base64url');
+    const forged = await stack.queryGateway(query, {}, { authorization: `Bearer ${header}.${claims}.${signature}` });
+    expect(forged.status).toBe(401);
+    expect(forged.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   const refusals: [string, () => Promise<string>][] = [
     ['an expired token', () => callerToken(stack.identity.devKey, (j) => j.setIssuedAt(Math.floor(Date.now() / 1000) - 7200).setExpirationTime(Math.floor(Date.now() / 1000) - 3600))],
     ['a token not valid yet', () => callerToken(stack.identity.devKey, (j) => j.setNotBefore(Math.floor(Date.now() / 1000) + 3600))],

@@ -162,4 +162,34 @@ describe('the OpenLineage API through the gateway', () => {
     );
     expect(body.data?.lineage.isPartial).toBe(true);
   });
+
+  it("shows a dataset's schema, owners and data source, and forgets a facet sent with _deleted", async () => {
+    const facet = (body: Record<string, unknown>) => ({ _producer: 'urn:test', _schemaURL: 'https://openlineage.io/spec/facets/1-0-0/Facet.json', ...body });
+    const datasetEvent = (facets: Record<string, unknown>, eventTime: string) => ({
+      eventTime,
+      producer: 'urn:test',
+      schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/DatasetEvent',
+      dataset: { namespace: 'postgres://warehouse:5432', name: 'public.stays', facets },
+    });
+    const set = await post('/api/v1/lineage', datasetEvent({
+      schema: facet({ fields: [{ name: 'stay_id', type: 'BIGINT', description: 'Stay' }, { name: 'ghm', type: 'TEXT' }] }),
+      ownership: facet({ owners: [{ name: 'team:pmsi', type: 'MAINTAINER' }] }),
+      dataSource: facet({ name: 'warehouse', uri: 'postgres://warehouse:5432' }),
+    }, '2025-02-01T00:00:00Z'));
+    expect(set.status).toBe(201);
+    const query = `{ lineage(nodeId: "dataset:postgres://warehouse:5432:public.stays", direction: UPSTREAM, depth: 1) { nodes { id fields { name type description } owners { name type } dataSource { name uri } } } }`;
+    type Details = { lineage: { nodes: { fields: { name: string }[]; owners: { name: string; type: string }[]; dataSource: { uri: string } | null }[] } };
+    const before = await stack.queryGateway<Details>(query, {}, { authorization: `Bearer ${pipeline}` });
+    const node = before.body.data?.lineage.nodes[0];
+    expect(node?.fields.map((f) => f.name)).toEqual(['stay_id', 'ghm']);
+    expect(node?.owners).toEqual([{ name: 'team:pmsi', type: 'MAINTAINER' }]);
+    expect(node?.dataSource?.uri).toBe('postgres://warehouse:5432');
+
+    const deleted = await post('/api/v1/lineage', datasetEvent({ schema: facet({ _deleted: true }) }, '2025-02-02T00:00:00Z'));
+    expect(deleted.status).toBe(201);
+    expect(deleted.body.untrustedFacets).toEqual([]);
+    const after = await stack.queryGateway<Details>(query, {}, { authorization: `Bearer ${pipeline}` });
+    expect(after.body.data?.lineage.nodes[0]?.fields).toEqual([]);
+    expect(after.body.data?.lineage.nodes[0]?.owners).toHaveLength(1);
+  });
 });

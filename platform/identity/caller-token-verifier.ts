@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWK, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { ErrorCode, apiError } from '../graphql/errors.js';
 import type { Caller } from './caller.js';
@@ -20,10 +21,20 @@ export interface CallerTokenVerifier {
 
 const ASYMMETRIC = /^(RS|PS|ES)(256|384|512)$|^EdDSA$|^Ed25519$/;
 
+/** Verified tokens remembered (by their exact text), and for how long at most. */
+const VERIFIED_CACHE_ENTRIES = 10_000;
+const VERIFIED_CACHE_MS = 5 * 60_000;
+
+type VerifiedCaller = Omit<Caller, 'requestId'>;
+
 /**
  * Builds the verifier of OIDC access tokens: signature checked against the issuer's JWKS (fetched from
  * `jwksUrl`, or from the issuer's discovery document, or given locally for the development issuer),
  * with issuer, audience and algorithms pinned and `exp`/`nbf` enforced (30 s of clock tolerance).
+ * A token that verified is remembered, by its exact text, until its `exp` or for 5 minutes, whichever
+ * comes first (10,000 tokens at most, least recently used forgotten first): a caller sending the same
+ * token again skips the signature check. A token removed from the issuer's key set is therefore still
+ * accepted for at most 5 minutes.
  */
 export function createCallerTokenVerifier(options: CallerTokenVerifierOptions): CallerTokenVerifier {
   const algorithms = options.algorithms.filter((a) => ASYMMETRIC.test(a));
@@ -37,8 +48,11 @@ export function createCallerTokenVerifier(options: CallerTokenVerifierOptions): 
     else getKey = createRemoteJWKSet(new URL(await discoverJwksUri(options.issuer)));
     return getKey;
   };
+  const verified = new LRUCache<string, VerifiedCaller>({ max: VERIFIED_CACHE_ENTRIES });
   return {
     async verify(token, requestId) {
+      const known = verified.get(token);
+      if (known) return { ...known, requestId };
       let payload: JWTPayload;
       try {
         ({ payload } = await jwtVerify(token, await resolveKeys(), {
@@ -51,7 +65,10 @@ export function createCallerTokenVerifier(options: CallerTokenVerifierOptions): 
       } catch {
         throw unauthenticated('The bearer token is not valid here (signature, issuer, audience or lifetime).');
       }
-      return callerFromClaims(payload, requestId);
+      const caller = callerFromClaims(payload, requestId);
+      const ttl = Math.min(VERIFIED_CACHE_MS, (payload.exp ?? 0) * 1000 - Date.now());
+      if (ttl > 0) verified.set(token, { subject: caller.subject, organisationId: caller.organisationId, roles: caller.roles }, { ttl });
+      return caller;
     },
   };
 }

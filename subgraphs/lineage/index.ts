@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse, type DocumentNode } from 'graphql';
+import { LineageNode } from './resolvers/lineage-node.js';
 import { Dataset, LineageJob, LineageRun, Mutation, Query } from './resolvers/query.js';
 
 /** The subgraph's name in the supergraph. */
@@ -12,7 +13,7 @@ export const schemaFile = new URL('./schema.graphql', import.meta.url);
 export const typeDefs: DocumentNode = parse(readFileSync(schemaFile, 'utf8'));
 
 /** The subgraph's resolvers, grouped by type. */
-export const resolvers = { Query, Mutation, Dataset, LineageJob, LineageRun };
+export const resolvers = { Query, Mutation, Dataset, LineageJob, LineageRun, LineageNode };
 
 /** The drizzle-kit migrations of the `lineage` schema. */
 export const migrationsFolder = new URL('./db/migrations/', import.meta.url);

@@ -2,7 +2,7 @@ import type { Database } from '../../platform/db/database.js';
 import { createLogger } from '../../platform/logger.js';
 import { startSubgraphs } from '../../platform/server/start-services.js';
 import { startGateway } from '../../gateway/start-gateway.js';
-import { appendAuditEntry } from '../../subgraphs/access/db/queries/audit.js';
+import { createAuditWriter } from '../../subgraphs/access/audit-writer.js';
 import { runningSubgraphUrls, testServices } from './test-services.js';
 import type { TestResponse } from './catalog-client.js';
 import { createTestIdentity, type TestIdentity } from './test-identity.js';
@@ -43,7 +43,7 @@ export async function startTestStack(database: Database, testIdentity?: TestIden
     subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
     logger,
     identity: ids.identity,
-    audit: (entry) => appendAuditEntry(database.db, entry),
+    audit: createAuditWriter(database.db),
   });
   return {
     url: gateway.url,

@@ -4,7 +4,8 @@ import type { Database } from '../../../platform/db/database.js';
 import { queryRows } from '../../../platform/db/rows.js';
 import { hasRole, isAuthenticated, type Caller } from '../../../platform/identity/caller.js';
 import type { Role } from '../../../platform/identity/roles.js';
-import { GroupCommitter } from '../openlineage/group-commit.js';
+import { GroupCommitter } from '../../../platform/db/group-commit.js';
+import { ingestBatch } from '../db/queries/ingest-events.js';
 import { ingestEvents, InvalidEventsError, MAX_BATCH } from '../openlineage/ingest.js';
 
 /** Roles that may push lineage, and roles that may read the raw events back. */
@@ -34,7 +35,7 @@ export function openLineageRouter(database: Database): express.Router {
   const router = express.Router();
   router.use(express.json({ limit: '10mb' }));
   // Concurrent senders' events share transactions; each answer still waits for its own commit.
-  const committer = new GroupCommitter(database.db);
+  const committer = new GroupCommitter(database.db, ingestBatch);
 
   const accept = async (req: express.Request, res: express.Response, events: unknown[]) => {
     try {

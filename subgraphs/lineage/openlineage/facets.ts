@@ -103,10 +103,17 @@ const known: Record<FacetContainer, Record<string, z.ZodType>> = {
 
 /** The problem with facet `key` in `container`, or null when it is valid (or not one the specification defines). */
 export function facetProblem(container: FacetContainer, key: string, facet: unknown): string | null {
+  // A deletion marker (`_deleted: true`, dataset and job facets) carries no content to check.
+  if ((container === 'dataset' || container === 'job') && isDeletionMarker(facet)) return null;
   const schema = known[container][key];
   if (!schema) return null;
   const parsed = schema.safeParse(facet);
   if (parsed.success) return null;
   const issue = parsed.error.issues[0];
   return `${issue?.path.join('.') || '(facet)'}: ${issue?.code === 'invalid_type' && issue.input === undefined ? 'required' : issue?.message}`;
+}
+
+/** A dataset or job facet sent as `{ _producer, _schemaURL, _deleted: true }`: it removes the stored facet of its name. */
+export function isDeletionMarker(facet: unknown): boolean {
+  return typeof facet === 'object' && facet !== null && (facet as { _deleted?: unknown })._deleted === true;
 }

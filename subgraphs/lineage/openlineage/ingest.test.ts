@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../platform/db/database.js';
 import { queryRows } from '../../../platform/db/rows.js';
 import { createTestDatabase } from '../../../test/support/test-database.js';
-import { GroupCommitter } from './group-commit.js';
+import { GroupCommitter } from '../../../platform/db/group-commit.js';
+import { ingestBatch } from '../db/queries/ingest-events.js';
 import { ingestEvents, InvalidEventsError } from './ingest.js';
 
 let database: Database;
@@ -58,7 +59,7 @@ describe('ingestEvents', () => {
   });
 
   it('answers each of many concurrent senders after its events are stored, sharing transactions', async () => {
-    const committer = new GroupCommitter(database.db);
+    const committer = new GroupCommitter(database.db, ingestBatch);
     const sent = Array.from({ length: 25 }, (_, i) =>
       event('COMPLETE', `2024-05-01T10:00:${String(i).padStart(2, '0')}Z`, { run: { runId: `0a1b2c3d-0000-4000-8000-0000000001${String(i).padStart(2, '0')}` } }),
     );

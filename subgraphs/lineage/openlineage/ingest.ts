@@ -1,6 +1,6 @@
 import type { Db } from '../../../platform/db/database.js';
-import { ingestBatch } from '../db/queries/ingest-events.js';
-import type { GroupCommitter } from './group-commit.js';
+import { ingestBatch, type IngestItem } from '../db/queries/ingest-events.js';
+import type { GroupCommitter } from '../../../platform/db/group-commit.js';
 import { checkCore, type LineageEvent } from './core.js';
 import { findUntrustedFacets, type UntrustedFacet } from './untrusted-facets.js';
 
@@ -28,7 +28,7 @@ export class InvalidEventsError extends Error {
  * may share the transaction with other requests' events): one invalid event refuses the whole batch, and
  * nothing half-written is kept. A re-sent event is counted as a duplicate and changes nothing.
  */
-export async function ingestEvents(db: Db, raws: readonly unknown[], committer?: GroupCommitter): Promise<IngestReport> {
+export async function ingestEvents(db: Db, raws: readonly unknown[], committer?: GroupCommitter<IngestItem, number>): Promise<IngestReport> {
   const checked: { raw: unknown; value: LineageEvent; untrusted: UntrustedFacet[] }[] = [];
   const problems: { event: number; problems: string[] }[] = [];
   raws.forEach((raw, i) => {

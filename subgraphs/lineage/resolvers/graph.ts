@@ -51,6 +51,7 @@ export async function visibleNodes(ctx: LineageContext, nodes: NodeRow[], edges:
 export function nodeObject(n: NodeRow, distance: number) {
   return {
     id: nodeId(n.kind, n.namespace, n.name),
+    __nodeId: n.id,
     kind: n.kind,
     namespace: n.namespace,
     name: n.name,

@@ -39,14 +39,22 @@ export interface AuditEntryRow {
 export const GENESIS_HASH = 'GENESIS';
 
 /**
- * Appends an entry to the hash chain. Appends are serialised by a transaction-scoped advisory lock, so
- * each entry links to the one before it; the digest is computed by the database (`access.audit_digest`)
- * from the stored values. Throws when the entry cannot be written: callers let that fail the operation.
- * Runs in its own transaction, or as a savepoint of the caller's (then it commits or rolls back with it).
+ * Appends entries to the hash chain, in order. Appends are serialised by a transaction-scoped advisory
+ * lock, so each entry links to the one before it; the digest is computed by the database
+ * (`access.audit_digest`) from the stored values. Throws when an entry cannot be written: callers let
+ * that fail the operation. Runs in its own transaction, or as a savepoint of the caller's (then it
+ * commits or rolls back with it). Returns one `undefined` per entry (the shape group commit expects).
  */
-export async function appendAuditEntry(db: Db, entry: AuditEntryInput): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('access.audit_event'))`);
+export async function appendAuditEntries(db: Db, entries: readonly AuditEntryInput[]): Promise<undefined[]> {
+  if (entries.length === 0) return [];
+  await db.transaction((tx) => writeAuditEntries(tx, entries));
+  return entries.map(() => undefined);
+}
+
+/** `appendAuditEntries` for a caller that is already in the transaction the entries belong to. */
+export async function writeAuditEntries(tx: Db, entries: readonly AuditEntryInput[]): Promise<undefined[]> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('access.audit_event'))`);
+  for (const entry of entries) {
     await tx.execute(sql`
       WITH previous AS (
         SELECT coalesce((SELECT hash FROM access.audit_event ORDER BY seq DESC LIMIT 1), ${GENESIS_HASH}) AS hash
@@ -62,7 +70,13 @@ export async function appendAuditEntry(db: Db, entry: AuditEntryInput): Promise<
                ${entry.detail ? JSON.stringify(entry.detail) : null}::jsonb)
       FROM previous, now
     `);
-  });
+  }
+  return entries.map(() => undefined);
+}
+
+/** Appends one entry to the hash chain (see `appendAuditEntries`). */
+export async function appendAuditEntry(db: Db, entry: AuditEntryInput): Promise<void> {
+  await appendAuditEntries(db, [entry]);
 }
 
 export interface AuditFilterParams {

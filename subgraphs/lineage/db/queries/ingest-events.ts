@@ -4,7 +4,9 @@ import type { Db } from '../../../../platform/db/database.js';
 import { queryRows } from '../../../../platform/db/rows.js';
 import { canonicalJson } from '../../openlineage/canonical-json.js';
 import type { InputDataset, LineageEvent, OutputDataset } from '../../openlineage/core.js';
+import { isDeletionMarker } from '../../openlineage/facets.js';
 import { trustedFacets, type UntrustedFacet } from '../../openlineage/untrusted-facets.js';
+import { edgeWriteLock } from './edge-log.js';
 
 /**
  * The documented rule tying an OpenLineage dataset to a catalogue dataset from the event itself: a
@@ -17,6 +19,8 @@ interface NodeSpec {
   namespace: string;
   name: string;
   facets: Record<string, unknown>;
+  /** Facets the batch deletes (sent with `_deleted: true` and not set again later in the batch). */
+  deleted: Set<string>;
   catalogDatasetId: string | null;
 }
 
@@ -88,8 +92,20 @@ export async function ingestBatch(db: Db, items: readonly IngestItem[]): Promise
   const nodes = new Map<string, NodeSpec>();
   const addNode = (kind: 'DATASET' | 'JOB', namespace: string, name: string, facets: Record<string, unknown>) => {
     const k = key(kind, namespace, name);
-    const merged = { ...(nodes.get(k)?.facets ?? {}), ...facets };
-    nodes.set(k, { kind, namespace, name, facets: merged, catalogDatasetId: kind === 'DATASET' ? catalogIdOf(merged) : null });
+    const merged = new Map(Object.entries(nodes.get(k)?.facets ?? {}));
+    const deleted = new Set(nodes.get(k)?.deleted);
+    // Facets apply in event order: a deletion marker removes the facet, a later value sets it again.
+    for (const [facetName, facet] of Object.entries(facets)) {
+      if (isDeletionMarker(facet)) {
+        merged.delete(facetName);
+        deleted.add(facetName);
+      } else {
+        merged.set(facetName, facet);
+        deleted.delete(facetName);
+      }
+    }
+    const facetsNow = Object.fromEntries(merged);
+    nodes.set(k, { kind, namespace, name, facets: facetsNow, deleted, catalogDatasetId: kind === 'DATASET' ? catalogIdOf(facetsNow) : null });
   };
   const edges = new Map<string, [string, string]>();
   const columns = new Map<string, { output: string; field: string; input: string; inputField: string; transformations: unknown[] }>();
@@ -184,11 +200,20 @@ export async function ingestBatch(db: Db, items: readonly IngestItem[]): Promise
     if (v === undefined) throw new Error('node upsert lost a node');
     return v;
   };
+  const deletions = specs.filter((s) => s.deleted.size > 0);
+  if (deletions.length > 0) {
+    await db.execute(sql`
+      UPDATE lineage.node AS n SET facets = n.facets - ARRAY(SELECT jsonb_array_elements_text(d.names)), updated_at = now()
+      FROM unnest(${sql.param(deletions.map((s) => id(key(s.kind, s.namespace, s.name))))}::bigint[], ${sql.param(deletions.map((s) => JSON.stringify([...s.deleted])))}::jsonb[]) AS d(id, names)
+      WHERE n.id = d.id`);
+  }
 
   const edgeList = [...edges.values()];
   if (edgeList.length > 0) {
     await db.execute(
-      sql`INSERT INTO lineage.edge (src, dst) SELECT * FROM unnest(${sql.param(edgeList.map(([a]) => id(a)))}::bigint[], ${sql.param(edgeList.map(([, b]) => id(b)))}::bigint[]) ON CONFLICT DO NOTHING`,
+      sql`INSERT INTO lineage.edge (src, dst)
+          SELECT e.src, e.dst FROM unnest(${sql.param(edgeList.map(([a]) => id(a)))}::bigint[], ${sql.param(edgeList.map(([, b]) => id(b)))}::bigint[]) AS e(src, dst), ${edgeWriteLock}
+          ON CONFLICT DO NOTHING`,
     );
   }
   const columnList = [...columns.values()];
