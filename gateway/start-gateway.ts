@@ -23,6 +23,8 @@ export interface StartGatewayOptions {
   audit?: AuditWriter | undefined;
   /** Defaults to the committed `gateway/supergraph.graphql`. */
   supergraphSdl?: string;
+  /** Production hardening (see `Config.production`); off by default, as in development and tests. */
+  production?: boolean;
 }
 
 /** A running gateway. */

@@ -4,6 +4,7 @@ import { z } from 'zod';
 const port = z.coerce.number().int().min(0).max(65535);
 
 const environment = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL').optional(),
   DATA_DIR: z.string().min(1).default('./.data'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -29,6 +30,11 @@ const environment = z.object({
 
 /** The validated configuration of every service. Nothing else in the project reads `process.env`. */
 export interface Config {
+  /**
+   * `NODE_ENV=production`: hardened defaults (no introspection for partners, no explorer, trusted
+   * documents required of partner callers, limits not revealed).
+   */
+  readonly production: boolean;
   /** Absent: the embedded PGlite database under `dataDir`. */
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
@@ -73,6 +79,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   }
   const e = parsed.data;
   return {
+    production: e.NODE_ENV === 'production',
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
     host: e.HOST,

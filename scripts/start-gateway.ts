@@ -22,7 +22,7 @@ const identity = await loadIdentity(config);
 // The gateway writes its audit entries into the access subgraph's audit trail, in the shared database.
 const database = await openConfiguredDatabase(config);
 const audit = createAuditWriter(database.db);
-const gateway = await startGateway({ host: config.host, port: config.port, subgraphUrls, logger, identity, audit });
+const gateway = await startGateway({ host: config.host, port: config.port, subgraphUrls, logger, identity, audit, production: config.production });
 const stop = async () => {
   await gateway.stop();
   await database.close();

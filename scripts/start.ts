@@ -31,7 +31,7 @@ try {
   const subgraphs = await startSubgraphs(database, services, { host: config.host, logger, gatewayPublicKey: identity.gatewayKey.publicKey });
   for (const s of subgraphs) subgraphUrls[s.name] = s.url;
   const audit = createAuditWriter(database.db);
-  const gateway = await startGateway({ host: config.host, port: config.port, subgraphUrls, logger, identity, audit });
+  const gateway = await startGateway({ host: config.host, port: config.port, subgraphUrls, logger, identity, audit, production: config.production });
   logger.info({ graphql: `${gateway.url}/graphql`, engine: database.engine, ms: Date.now() - started }, 'ready');
 
   let stopping = false;
