@@ -1,13 +1,17 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { createFormatError } from '../platform/graphql/format-error.js';
 import type { Caller } from '../platform/identity/caller.js';
-import { signInternalToken } from '../platform/identity/internal-token.js';
 import type { KeyPair } from '../platform/identity/key-pair.js';
 import type { Logger } from '../platform/logger.js';
-import { ONWARD_CALLS, onwardIdentityHeader } from '../platform/identity/onward-identity.js';
+import { observeSubgraphFetches } from './observe-subgraph-fetches.js';
 import { policyAndAuditPlugin, type AuditWriter } from './policy-plugin.js';
+import { rateLimitPlugin, type RateLimits } from './rate-limit-plugin.js';
+import { requestGuardsPlugin } from './request-guards-plugin.js';
+import { requestLogPlugin } from './request-log-plugin.js';
+import { createSubgraphDataSource, type SubgraphCallLimits } from './subgraph-data-source.js';
+import type { TrustedDocuments } from './trusted-documents.js';
 
 /** What the gateway keeps about one incoming request and forwards to subgraphs. */
 export interface GatewayContext {
@@ -15,6 +19,8 @@ export interface GatewayContext {
   readonly acceptLanguage: string | undefined;
   /** The verified caller (anonymous without a bearer token). */
   readonly caller: Caller;
+  /** The client's address (for anonymous callers' rate limit). */
+  readonly clientAddress?: string | undefined;
 }
 
 export interface CreateGatewayOptions {
@@ -26,52 +32,76 @@ export interface CreateGatewayOptions {
   /** The GraphQL URL of each subgraph, by name; it replaces the URL written in the supergraph. */
   subgraphUrls: Readonly<Record<string, string>>;
   logger: Logger;
+  /** Production: limits not revealed in errors, introspection for internal roles only. */
+  production?: boolean | undefined;
+  /** When given, callers without an internal role may only send these registered operations. */
+  trustedDocuments?: TrustedDocuments | undefined;
+  rateLimits?: RateLimits | undefined;
+  subgraphCalls?: SubgraphCallLimits | undefined;
+  /** Query limits on (the default); off only to measure what they cost (`npm run bench:gateway`). */
+  queryLimits?: boolean | undefined;
 }
 
 /**
- * Query limits applied before any planning: deep, wide or costly documents are refused with a
- * GraphQL error instead of reaching the subgraphs.
+ * The query limits (graphql-armor), applied at validation, before any planning; the document's size in
+ * characters and tokens is limited before parsing (`document-limits.ts`). Every registered
+ * operation passes them (tested); `exposeLimits` is off in production so a refusal does not tell
+ * an attacker how far it may go.
  */
-const armor = new ApolloArmor({
-  maxDepth: { n: 12 },
-  maxAliases: { n: 15 },
-  maxDirectives: { n: 20 },
-  maxTokens: { n: 2000 },
-  costLimit: { maxCost: 5000 },
-  blockFieldSuggestion: { enabled: true },
-});
+export const QUERY_LIMITS = { maxDepth: 12, maxAliases: 15, maxDirectives: 20, maxCost: 30_000 } as const;
 
-/** Builds the gateway's Apollo Server over a supergraph composed ahead of time. */
+function armorFor(production: boolean) {
+  const exposeLimits = !production;
+  return new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.maxDepth, flattenFragments: true, exposeLimits },
+    // graphql-armor lets aliases of __typename go uncounted by default; here they count like any other.
+    maxAliases: { n: QUERY_LIMITS.maxAliases, allowList: [], exposeLimits },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives, exposeLimits },
+    // Counted before Apollo parses (document-limits.ts): armor's token plugin throws from a parsing hook,
+    // which Apollo answers with a 500, syntax errors included.
+    maxTokens: { enabled: false },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost, exposeLimits },
+    blockFieldSuggestion: { enabled: true },
+  });
+}
+
+/**
+ * Builds the gateway's Apollo Server over a supergraph composed ahead of time, with its protections:
+ * query limits, no field suggestions, masked errors, CSRF prevention, no batched requests, trusted
+ * documents and closed introspection as configured, a per-caller rate limit in resolved fields, the
+ * authorisation and audit hooks, and one log line per request.
+ */
 export function createGateway(options: CreateGatewayOptions): ApolloServer<GatewayContext> {
+  const production = options.production ?? false;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name];
       if (!url) throw new Error(`no URL configured for subgraph ${name}`);
-      return new RemoteGraphQLDataSource<GatewayContext>({
-        url,
-        willSendRequest: async ({ request, context }) => {
-          if (context.acceptLanguage) request.http?.headers.set('accept-language', context.acceptLanguage);
-          // Every subgraph call carries the caller as the gateway's own short-lived token for that subgraph.
-          request.http?.headers.set('authorization', `Bearer ${await signInternalToken(options.gatewayKey, context.caller, name)}`);
-          // Subgraphs that ask other subgraphs (as the same caller) get a token for each of those.
-          for (const callee of ONWARD_CALLS[name] ?? []) {
-            request.http?.headers.set(onwardIdentityHeader(callee), `Bearer ${await signInternalToken(options.gatewayKey, context.caller, callee)}`);
-          }
-        },
-      });
+      return observeSubgraphFetches(name, createSubgraphDataSource({ name, url, gatewayKey: options.gatewayKey, logger: options.logger, limits: options.subgraphCalls }));
     },
   });
-  const protection = armor.protect();
+  const protection = options.queryLimits === false ? { plugins: [], validationRules: [] } : armorFor(production).protect();
   return new ApolloServer<GatewayContext>({
     gateway,
     ...protection,
     // graphql-armor's types come from Apollo Server's CommonJS build; the objects are the same.
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
+      requestGuardsPlugin({ trustedDocuments: options.trustedDocuments, introspectionForAll: !production }),
+      rateLimitPlugin(options.rateLimits),
       policyAndAuditPlugin(options.audit, options.logger),
+      // Last, so that its line reports the response as finally sent.
+      requestLogPlugin(options.logger),
     ],
     validationRules: [...protection.validationRules],
+    // Introspection is decided per caller (requestGuardsPlugin); Apollo's switch would close it to all.
+    introspection: true,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    // Trusted documents replace Apollo's automatic persisted queries, which would register anything.
+    persistedQueries: false,
+    includeStacktraceInErrorResponses: false,
     formatError: createFormatError((formatted, error) => options.logger.error({ err: error, path: formatted.path }, 'unexpected error')),
     // Shutdown is ours (scripts/start.ts): Apollo's own signal handlers would race with it.
     stopOnTerminationSignals: false,

@@ -5,6 +5,7 @@ import { GraphQLError } from 'graphql';
 import type { Caller } from '../platform/identity/caller.js';
 import { signInternalToken } from '../platform/identity/internal-token.js';
 import type { KeyPair } from '../platform/identity/key-pair.js';
+import type { Logger } from '../platform/logger.js';
 import type { AuditWriter } from './policy-plugin.js';
 
 /** Longest wait for the subgraph's answer. */
@@ -30,6 +31,8 @@ export function restProxy(options: {
   authenticate: (authorization: string | undefined) => Promise<Caller>;
   /** Records each request of an authenticated caller in the audit trail. */
   audit?: AuditWriter | undefined;
+  /** One line per request (request id, caller, method, path, status, duration; never the token). */
+  logger?: Logger | undefined;
 }): express.RequestHandler[] {
   const target = new URL(options.target);
   const transport = target.protocol === 'https:' ? https : http;
@@ -52,6 +55,7 @@ export function restProxy(options: {
     });
 
   const forward: express.RequestHandler = async (req, res) => {
+    const started = performance.now();
     let caller: Caller;
     try {
       caller = await options.authenticate(req.headers.authorization);
@@ -97,6 +101,20 @@ export function restProxy(options: {
     res.status(upstream.status);
     if (upstream.type) res.type(upstream.type);
     res.send(upstream.body);
+    options.logger?.info(
+      {
+        requestId: caller.requestId,
+        subject: caller.subject,
+        organisationId: caller.organisationId,
+        roles: caller.roles,
+        method: req.method,
+        path: `${req.baseUrl}${req.path}`,
+        status: upstream.status,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        outcome: upstream.status < 400 ? 'success' : 'error',
+      },
+      'rest request',
+    );
   };
   return [express.raw({ type: () => true, limit: '10mb' }), forward];
 }

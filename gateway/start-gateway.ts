@@ -4,13 +4,24 @@ import express from 'express';
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, apiError } from '../platform/graphql/errors.js';
 import { anonymousCaller, type Caller } from '../platform/identity/caller.js';
+import type { Config } from '../platform/config.js';
 import type { Identity } from '../platform/identity/load-identity.js';
 import type { Logger } from '../platform/logger.js';
 import { listen } from '../platform/server/listen.js';
 import { supergraphFile } from './compose.js';
 import { createGateway, type GatewayContext } from './create-gateway.js';
+import { explorerRouter } from './explorer.js';
 import type { AuditWriter } from './policy-plugin.js';
 import { restProxy } from './rest-proxy.js';
+import { httpMetrics } from '../platform/observability/http-metrics.js';
+import { metricsPlugin } from '../platform/observability/metrics-plugin.js';
+import { metricsRoute } from '../platform/observability/metrics-route.js';
+import { serviceSpanAttribute } from '../platform/observability/service-span-attribute.js';
+import { createReadiness } from '../platform/server/readiness.js';
+import { subgraphReadinessChecks } from './subgraph-readiness-checks.js';
+import { DEFAULT_SUBGRAPH_CALL_LIMITS } from './subgraph-data-source.js';
+import { TrustedDocuments, trustedDocumentsMiddleware } from './trusted-documents.js';
+import { documentLimitsMiddleware } from './document-limits.js';
 
 export interface StartGatewayOptions {
   host: string;
@@ -25,6 +36,14 @@ export interface StartGatewayOptions {
   supergraphSdl?: string;
   /** Production hardening (see `Config.production`); off by default, as in development and tests. */
   production?: boolean;
+  /** Bearer token `/metrics` requires (`Config.metricsToken`); absent, `/metrics` is open. */
+  metricsToken?: string | undefined;
+  /** How long `stop()` lets requests in flight finish (`Config.shutdownGraceMs`); 10 s by default. */
+  shutdownGraceMs?: number | undefined;
+  /** Request rules (see `Config.gateway`); by default trusted documents are required in production only. */
+  rules?: Partial<Config['gateway']>;
+  /** Query limits on (the default); off only to measure what they cost. */
+  queryLimits?: boolean;
 }
 
 /** A running gateway. */
@@ -34,51 +53,88 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** Starts the gateway: `/graphql` (the supergraph) and `/health`. */
+/**
+ * Starts the gateway: `/graphql` (the supergraph), `/health` (alive), `/ready` (every subgraph answers),
+ * `/metrics` (Prometheus) and the REST proxy. `stop()` turns `/ready` to 503, refuses new connections, lets
+ * requests in flight finish (up to the grace period), then stops Apollo Server.
+ */
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
   const supergraphSdl = options.supergraphSdl ?? (await readFile(supergraphFile, 'utf8'));
-  const apollo = createGateway({ supergraphSdl, subgraphUrls: options.subgraphUrls, logger: options.logger, gatewayKey: options.identity.gatewayKey, audit: options.audit });
+  const trustedDocuments = await TrustedDocuments.load();
+  const required = (options.rules?.trustedDocuments ?? (options.production ? 'required' : 'optional')) === 'required';
+  const apollo = createGateway({
+    supergraphSdl,
+    subgraphUrls: options.subgraphUrls,
+    logger: options.logger,
+    gatewayKey: options.identity.gatewayKey,
+    audit: options.audit,
+    production: options.production,
+    trustedDocuments: required ? trustedDocuments : undefined,
+    rateLimits: options.rules?.rateLimits,
+    queryLimits: options.queryLimits,
+    subgraphCalls: options.rules?.subgraphTimeoutMs === undefined ? undefined : { ...DEFAULT_SUBGRAPH_CALL_LIMITS, timeoutMs: options.rules.subgraphTimeoutMs },
+  });
+  apollo.addPlugin(metricsPlugin('gateway'));
   await apollo.start();
   const app = express();
   app.disable('x-powered-by');
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  if (!options.production) {
+    app.use('/explorer', explorerRouter({ graphqlPath: '/graphql' }));
+    app.get('/', (_req, res) => {
+      res.redirect(302, '/explorer');
+    });
+  }
   const devJwks = options.identity.devIssuerJwks;
   if (devJwks) {
     app.get('/.well-known/jwks.json', (_req, res) => {
       res.json(devJwks);
     });
   }
+  // Operations endpoints: /ready checks every subgraph's /health; neither is meant for the public network.
+  const readiness = createReadiness({ checks: subgraphReadinessChecks(options.subgraphUrls), logger: options.logger, production: options.production });
+  app.get('/ready', readiness.handler);
+  app.get('/metrics', metricsRoute(options.metricsToken));
+  app.use(serviceSpanAttribute('gateway'));
   const lineageUrl = options.subgraphUrls.lineage;
   if (lineageUrl) {
     app.use(
       '/api/v1',
+      httpMetrics('gateway', '/api/v1'),
       ...restProxy({
         target: `${lineageUrl.replace(/\/graphql$/, '')}/api/v1`,
         subgraph: 'lineage',
         gatewayKey: options.identity.gatewayKey,
         authenticate: (authorization) => authenticate(options.identity, authorization),
         audit: options.audit,
+        logger: options.logger,
       }),
     );
   }
   app.use(
     '/graphql',
     express.json({ limit: '256kb' }),
+    trustedDocumentsMiddleware(trustedDocuments),
+    documentLimitsMiddleware({ exposeLimits: !options.production }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<GatewayContext> => ({
         acceptLanguage: req.headers['accept-language'],
         caller: await authenticate(options.identity, req.headers.authorization),
+        clientAddress: req.socket.remoteAddress,
       }),
     }),
   );
+  app.use(jsonErrors(options.logger));
   const listening = await listen(app, options.host, options.port);
   options.logger.info({ url: `${listening.url}/graphql` }, 'gateway listening');
   return {
     url: listening.url,
     stop: async () => {
-      await listening.close();
+      // Load balancers see 503 at /ready at once; requests in flight finish before Apollo stops.
+      readiness.drain();
+      await listening.close(options.shutdownGraceMs);
       await apollo.stop();
     },
   };
@@ -96,4 +152,19 @@ async function authenticate(identity: Identity, authorization: string | undefine
     throw apiError(ErrorCode.UNAUTHENTICATED, 'The Authorization header must be "Bearer <token>".', { http: { status: 401 } });
   }
   return identity.callers.verify(match[1], requestId);
+}
+
+/**
+ * The last word on errors outside GraphQL (body parsing, unexpected failures): a JSON answer in the
+ * GraphQL error shape with a stable code, never Express's HTML page with its stack trace.
+ */
+function jsonErrors(logger: Logger): express.ErrorRequestHandler {
+  return (error: Error & { type?: string }, _req, res, _next) => {
+    const answer = (status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    if (res.headersSent) return;
+    if (error.type === 'entity.too.large') return void answer(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
+    if (error.type === 'entity.parse.failed') return void answer(400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+    logger.error({ err: error }, 'unexpected error');
+    answer(500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+  };
 }

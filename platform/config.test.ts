@@ -25,3 +25,23 @@ describe('loadConfig', () => {
     expect(message).toContain('SEED');
   });
 });
+
+describe('loadConfig: operations settings', () => {
+  it('leaves tracing off unless a standard OTEL switch asks for it', () => {
+    expect(loadConfig({}).tracing.enabled).toBe(false);
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).tracing.enabled).toBe(true);
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://collector:4318/v1/traces' }).tracing.enabled).toBe(true);
+    expect(loadConfig({ OTEL_TRACES_EXPORTER: 'console' }).tracing.enabled).toBe(true);
+    expect(loadConfig({ OTEL_TRACES_EXPORTER: 'none', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).tracing.enabled).toBe(false);
+    expect(loadConfig({ OTEL_SDK_DISABLED: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).tracing.enabled).toBe(false);
+  });
+
+  it('reads the metrics token and the shutdown grace period', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({}).shutdownGraceMs).toBe(10_000);
+    const config = loadConfig({ METRICS_TOKEN: 'a-long-enough-token', SHUTDOWN_GRACE_MS: '2500' });
+    expect(config.metricsToken).toBe('a-long-enough-token');
+    expect(config.shutdownGraceMs).toBe(2500);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
+});

@@ -5,6 +5,10 @@ const port = z.coerce.number().int().min(0).max(65535);
 
 const environment = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+  TRUSTED_DOCUMENTS: z.enum(['required', 'optional']).optional(),
+  RATE_LIMIT_PARTNER_FIELDS_PER_MINUTE: z.coerce.number().int().min(1).default(60_000),
+  RATE_LIMIT_INTERNAL_FIELDS_PER_MINUTE: z.coerce.number().int().min(1).default(600_000),
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL').optional(),
   DATA_DIR: z.string().min(1).default('./.data'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -26,6 +30,13 @@ const environment = z.object({
     .default('RS256,PS256,ES256')
     .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
     .refine((list) => list.every((a) => /^(RS|PS|ES)(256|384|512)$|^EdDSA$/.test(a)), 'only asymmetric JWS algorithms (RS*, PS*, ES*, EdDSA)'),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  // Only the switches are read here; the OpenTelemetry SDK reads the rest of its OTEL_* variables itself.
+  OTEL_SDK_DISABLED: z.string().optional(),
+  OTEL_TRACES_EXPORTER: z.string().optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url().optional(),
 });
 
 /** The validated configuration of every service. Nothing else in the project reads `process.env`. */
@@ -35,6 +46,16 @@ export interface Config {
    * documents required of partner callers, limits not revealed).
    */
   readonly production: boolean;
+  /**
+   * The gateway's request rules: whether callers without an internal role must send registered
+   * operations (default: required in production only), their budgets of resolved fields per minute,
+   * and how long a subgraph call may take.
+   */
+  readonly gateway: {
+    readonly trustedDocuments: 'required' | 'optional';
+    readonly rateLimits: { readonly partnerFieldsPerMinute: number; readonly internalFieldsPerMinute: number };
+    readonly subgraphTimeoutMs: number;
+  };
   /** Absent: the embedded PGlite database under `dataDir`. */
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
@@ -55,6 +76,16 @@ export interface Config {
     readonly jwksUrl: string | undefined;
     readonly algorithms: readonly string[];
   };
+  /** Bearer token `/metrics` requires; absent, `/metrics` is open (keep it off the public network). */
+  readonly metricsToken: string | undefined;
+  /** How long a stopping service waits for requests in flight before cutting their connections. */
+  readonly shutdownGraceMs: number;
+  /**
+   * OpenTelemetry tracing is on when an OTLP endpoint (`OTEL_EXPORTER_OTLP_ENDPOINT` or
+   * `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`) or `OTEL_TRACES_EXPORTER` (other than `none`) is set, and
+   * `OTEL_SDK_DISABLED` is not `true`.
+   */
+  readonly tracing: { readonly enabled: boolean };
 }
 
 /** The names of the subgraphs, as composition and the gateway know them. */
@@ -80,6 +111,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const e = parsed.data;
   return {
     production: e.NODE_ENV === 'production',
+    gateway: {
+      trustedDocuments: e.TRUSTED_DOCUMENTS ?? (e.NODE_ENV === 'production' ? 'required' : 'optional'),
+      rateLimits: { partnerFieldsPerMinute: e.RATE_LIMIT_PARTNER_FIELDS_PER_MINUTE, internalFieldsPerMinute: e.RATE_LIMIT_INTERNAL_FIELDS_PER_MINUTE },
+      subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+    },
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
     host: e.HOST,
@@ -93,5 +129,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     logLevel: e.LOG_LEVEL,
     dbPoolSize: e.DB_POOL_SIZE,
     oidc: { issuer: e.OIDC_ISSUER, audience: e.OIDC_AUDIENCE, jwksUrl: e.OIDC_JWKS_URL, algorithms: e.OIDC_ALGORITHMS },
+    metricsToken: e.METRICS_TOKEN,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    tracing: { enabled: tracingEnabled(e) },
   };
+}
+
+/** Whether the standard OTEL_* switches ask for traces (see `Config.tracing`). */
+function tracingEnabled(e: z.infer<typeof environment>): boolean {
+  if (e.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return false;
+  const exporters = (e.OTEL_TRACES_EXPORTER ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  if (exporters.length > 0) return !exporters.includes('none');
+  return e.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined || e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT !== undefined;
 }

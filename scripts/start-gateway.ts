@@ -4,6 +4,9 @@
  * receives the gateway's audit entries, so the access subgraph must have migrated it.
  */
 import '../platform/no-telemetry.js';
+// Starts tracing when configured: before anything that loads http, express or pg (see tracing.ts).
+import { shutdownTracing } from '../platform/observability/tracing.js';
+import { observeDatabasePool } from '../platform/observability/metrics.js';
 import type { SubgraphName } from '../platform/config.js';
 import { loadConfigOrExit } from './load-config-or-exit.js';
 import { loadIdentity } from '../platform/identity/load-identity.js';
@@ -21,11 +24,18 @@ for (const [name, { url, port }] of Object.entries(config.subgraphs) as [Subgrap
 const identity = await loadIdentity(config);
 // The gateway writes its audit entries into the access subgraph's audit trail, in the shared database.
 const database = await openConfiguredDatabase(config);
+observeDatabasePool(database);
 const audit = createAuditWriter(database.db);
-const gateway = await startGateway({ host: config.host, port: config.port, subgraphUrls, logger, identity, audit, production: config.production });
+const gateway = await startGateway({ host: config.host, port: config.port, subgraphUrls, logger, identity, audit, production: config.production, rules: config.gateway, metricsToken: config.metricsToken, shutdownGraceMs: config.shutdownGraceMs });
+let stopping = false;
 const stop = async () => {
-  await gateway.stop();
+  if (stopping) return;
+  stopping = true;
+  // Whatever happens, do not outlive a stuck shutdown by more than the grace period and 5 s.
+  setTimeout(() => process.exit(1), config.shutdownGraceMs + 5_000).unref();
+  await gateway.stop().catch((err: unknown) => logger.error({ err }, 'gateway stop failed'));
   await database.close();
+  await shutdownTracing().catch((err: unknown) => logger.error({ err }, 'trace export failed'));
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

@@ -3,6 +3,9 @@
  * migrating its schema and writing its missing demo data first.
  */
 import '../platform/no-telemetry.js';
+// Starts tracing when configured: before anything that loads http, express or pg (see tracing.ts).
+import { shutdownTracing } from '../platform/observability/tracing.js';
+import { observeDatabasePool } from '../platform/observability/metrics.js';
 import { loadConfigOrExit } from './load-config-or-exit.js';
 import { loadGatewayKey } from '../platform/identity/dev-issuer.js';
 import { createLogger } from '../platform/logger.js';
@@ -28,13 +31,27 @@ if (!service) {
 }
 const logger = createLogger(config.logLevel);
 const database = await openConfiguredDatabase(config);
+observeDatabasePool(database);
 const port = config.subgraphs[name as keyof typeof config.subgraphs].port;
 await prepareDatabase(database, [service], { seed: config.seed === 'demo', logger });
 const gatewayKey = await loadGatewayKey(config.dataDir);
-const [running] = await startSubgraphs(database, [{ service, port }], { host: config.host, logger, gatewayPublicKey: gatewayKey.publicKey });
+const [running] = await startSubgraphs(database, [{ service, port }], {
+  host: config.host,
+  logger,
+  gatewayPublicKey: gatewayKey.publicKey,
+  production: config.production,
+  metricsToken: config.metricsToken,
+  shutdownGraceMs: config.shutdownGraceMs,
+});
+let stopping = false;
 const stop = async () => {
-  await running?.stop();
+  if (stopping) return;
+  stopping = true;
+  // Whatever happens, do not outlive a stuck shutdown by more than the grace period and 5 s.
+  setTimeout(() => process.exit(1), config.shutdownGraceMs + 5_000).unref();
+  await running?.stop().catch((err: unknown) => logger.error({ err }, 'subgraph stop failed'));
   await database.close();
+  await shutdownTracing().catch((err: unknown) => logger.error({ err }, 'trace export failed'));
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

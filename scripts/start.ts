@@ -4,6 +4,9 @@
  * DATABASE_URL is set; migrations applied and missing demo data written at start.
  */
 import '../platform/no-telemetry.js';
+// Starts tracing when configured: before anything that loads http, express or pg (see tracing.ts).
+import { shutdownTracing } from '../platform/observability/tracing.js';
+import { observeDatabasePool } from '../platform/observability/metrics.js';
 import { loadConfigOrExit } from './load-config-or-exit.js';
 import { loadIdentity } from '../platform/identity/load-identity.js';
 import { createLogger } from '../platform/logger.js';
@@ -18,6 +21,7 @@ const config = loadConfigOrExit();
 const logger = createLogger(config.logLevel);
 const started = Date.now();
 const database = await openConfiguredDatabase(config);
+observeDatabasePool(database);
 const subgraphUrls: Record<string, string> = {};
 const peerUrl = (name: 'catalog' | 'access') => config.subgraphs[name].url ?? subgraphUrls[name];
 const services = [
@@ -28,10 +32,17 @@ const services = [
 try {
   await prepareDatabase(database, services.map((s) => s.service), { seed: config.seed === 'demo', logger });
   const identity = await loadIdentity(config);
-  const subgraphs = await startSubgraphs(database, services, { host: config.host, logger, gatewayPublicKey: identity.gatewayKey.publicKey });
+  const subgraphs = await startSubgraphs(database, services, {
+    host: config.host,
+    logger,
+    gatewayPublicKey: identity.gatewayKey.publicKey,
+    production: config.production,
+    metricsToken: config.metricsToken,
+    shutdownGraceMs: config.shutdownGraceMs,
+  });
   for (const s of subgraphs) subgraphUrls[s.name] = s.url;
   const audit = createAuditWriter(database.db);
-  const gateway = await startGateway({ host: config.host, port: config.port, subgraphUrls, logger, identity, audit, production: config.production });
+  const gateway = await startGateway({ host: config.host, port: config.port, subgraphUrls, logger, identity, audit, production: config.production, rules: config.gateway, metricsToken: config.metricsToken, shutdownGraceMs: config.shutdownGraceMs });
   logger.info({ graphql: `${gateway.url}/graphql`, engine: database.engine, ms: Date.now() - started }, 'ready');
 
   let stopping = false;
@@ -39,11 +50,14 @@ try {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    // Whatever happens, do not outlive a stuck shutdown by more than 10 s.
-    setTimeout(() => process.exit(1), 10_000).unref();
+    // Whatever happens, do not outlive a stuck shutdown: two grace periods (gateway, then subgraphs) and 5 s.
+    setTimeout(() => process.exit(1), config.shutdownGraceMs * 2 + 5_000).unref();
+    // The gateway first: its requests in flight still need the subgraphs, which drain next.
     await gateway.stop().catch((err: unknown) => logger.error({ err }, 'gateway stop failed'));
     await Promise.allSettled(subgraphs.map((s) => s.stop()));
     await database.close();
+    await shutdownTracing().catch((err: unknown) => logger.error({ err }, 'trace export failed'));
+    logger.info({ signal }, 'stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

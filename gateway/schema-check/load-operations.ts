@@ -19,6 +19,8 @@ export interface OperationRef {
 /** A registered operation: one named query or mutation, with the fragments it uses from the same file. */
 export interface RegisteredOperation extends OperationRef {
   readonly document: DocumentNode;
+  /** The file's text, exactly as registered. */
+  readonly source: string;
 }
 
 /** A file under the registry that is not a valid registration. */
@@ -57,7 +59,7 @@ export function parseOperation(partner: string, file: string, source: string): R
   if (!name) return fail('the operation has no name; registered operations are named');
   const fileStem = basename(file, '.graphql');
   if (normalised(fileStem) !== normalised(name)) return fail(`the operation ${name} must be in a file named after it, such as ${kebabCase(name)}.graphql`);
-  return { partner, operation: name, file, document };
+  return { partner, operation: name, file, document, source };
 }
 
 /**

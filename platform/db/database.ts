@@ -9,5 +9,16 @@ export interface Database {
   readonly engine: 'pglite' | 'postgres';
   /** Number of SQL statements sent since the database was opened (tests use it to prove there is no N+1). */
   statementCount(): number;
+  /** PostgreSQL only: the connection pool's state right now (for metrics). PGlite has no pool. */
+  poolStats?(): PoolStats;
   close(): Promise<void>;
+}
+
+/** A connection pool's state, as node-postgres counts it. */
+export interface PoolStats {
+  /** Connections open, busy or idle. */
+  readonly total: number;
+  readonly idle: number;
+  /** Queries queued for a connection because every one is busy. */
+  readonly waiting: number;
 }

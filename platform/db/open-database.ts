@@ -37,7 +37,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // An idle client's error (server restart) must not crash the process; the next query reports it.
     pool.on('error', () => undefined);
     const db = drizzlePg(pool, { logger: counter }) as unknown as Db;
-    return { db, engine: 'postgres', statementCount: () => counter.count, close: () => pool.end() };
+    return {
+      db,
+      engine: 'postgres',
+      statementCount: () => counter.count,
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      close: () => pool.end(),
+    };
   }
   const dataDir = options.dataDir && options.dataDir !== 'memory://' ? options.dataDir : undefined;
   if (dataDir) await mkdir(dataDir, { recursive: true });

@@ -12,6 +12,18 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
+  /** A subgraph did not answer in time or at all: the rest of the answer stands. */
+  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+  /** The caller spent its allowance of resolved fields; `Retry-After` says when to come back. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** The caller must send a registered operation (trusted documents), and this one is not. */
+  TRUSTED_DOCUMENT_REQUIRED: 'TRUSTED_DOCUMENT_REQUIRED',
+  /** A `documentId` or persisted-query hash names no registered operation. */
+  TRUSTED_DOCUMENT_NOT_FOUND: 'TRUSTED_DOCUMENT_NOT_FOUND',
+  /** The GraphQL document is longer than the gateway accepts. */
+  DOCUMENT_TOO_LARGE: 'DOCUMENT_TOO_LARGE',
+  /** Schema introspection is closed to this caller (production). */
+  INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 

@@ -15,6 +15,9 @@ export const SCOPE_OF_ROLE: Readonly<Record<Role, string>> = {
   admin: 'hmg:admin',
 };
 
+/** The platform's own staff and tools, as opposed to partners' researchers and anonymous callers. */
+export const INTERNAL_ROLES: readonly Role[] = ['pipeline', 'data-steward', 'hdab-reviewer', 'auditor', 'admin'];
+
 /** Roles that act for a partner organisation and so need one (`org` claim). */
 export const ORGANISATION_ROLES: readonly Role[] = ['researcher'];
 

@@ -1,11 +1,10 @@
 import path from 'node:path';
-import type { CryptoKey } from 'jose';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { runMigrations } from '../db/migrate.js';
 import { openDatabase } from '../db/open-database.js';
 import type { Logger } from '../logger.js';
-import { startSubgraph, type RunningSubgraph } from './start-subgraph.js';
+import { startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from './start-subgraph.js';
 import type { AnySubgraphService } from './subgraph-service.js';
 
 /** Opens the configured database: PostgreSQL with DATABASE_URL, else PGlite persisted under DATA_DIR. */
@@ -39,13 +38,13 @@ export async function prepareDatabase(
 export async function startSubgraphs(
   database: Database,
   services: readonly { service: AnySubgraphService; port: number }[],
-  options: { host: string; logger: Logger; gatewayPublicKey: CryptoKey },
+  options: Pick<StartSubgraphOptions, 'host' | 'logger' | 'gatewayPublicKey' | 'production' | 'metricsToken' | 'shutdownGraceMs'>,
 ): Promise<RunningSubgraph[]> {
   const running: RunningSubgraph[] = [];
   try {
     for (const { service, port } of services) {
       running.push(
-        await startSubgraph(service, { database, host: options.host, port, logger: options.logger, gatewayPublicKey: options.gatewayPublicKey }),
+        await startSubgraph(service, { ...options, database, port }),
       );
     }
   } catch (error) {

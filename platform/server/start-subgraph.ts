@@ -5,12 +5,18 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import express from 'express';
 import type { CryptoKey } from 'jose';
 import type { Database } from '../db/database.js';
+import { pingDatabase } from '../db/ping-database.js';
 import type { Caller } from '../identity/caller.js';
 import { verifyInternalToken } from '../identity/internal-token.js';
 import { ErrorCode } from '../graphql/errors.js';
 import { createFormatError } from '../graphql/format-error.js';
 import type { Logger } from '../logger.js';
+import { httpMetrics } from '../observability/http-metrics.js';
+import { metricsPlugin } from '../observability/metrics-plugin.js';
+import { metricsRoute } from '../observability/metrics-route.js';
+import { serviceSpanAttribute } from '../observability/service-span-attribute.js';
 import { listen } from './listen.js';
+import { createReadiness } from './readiness.js';
 import type { SubgraphService } from './subgraph-service.js';
 
 /** A running subgraph. */
@@ -29,6 +35,12 @@ export interface StartSubgraphOptions {
   logger: Logger;
   /** The gateway's public key: the only signer whose identity tokens the subgraph accepts. */
   gatewayPublicKey: CryptoKey;
+  /** Production: `/ready` names failing checks without their details. */
+  production?: boolean | undefined;
+  /** Bearer token `/metrics` requires (`Config.metricsToken`); absent, `/metrics` is open. */
+  metricsToken?: string | undefined;
+  /** How long `stop()` lets requests in flight finish (`Config.shutdownGraceMs`); 10 s by default. */
+  shutdownGraceMs?: number | undefined;
 }
 
 /** Builds the Apollo Server of a subgraph, without any HTTP (tests call `executeOperation` on it). */
@@ -39,14 +51,19 @@ export function createSubgraphApollo<Context extends object>(service: SubgraphSe
     // Shutdown is ours (scripts/start.ts): Apollo's own signal handlers would race with it.
     stopOnTerminationSignals: false,
     // Traces are a usage-reporting feature; nothing is reported anywhere.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), metricsPlugin(service.name)],
     formatError: createFormatError((formatted, error) =>
       logger.error({ err: error, path: formatted.path, subgraph: service.name }, 'unexpected error'),
     ),
   });
 }
 
-/** Starts a subgraph's GraphQL endpoint at `/graphql` over HTTP. The database must already be migrated. */
+/**
+ * Starts a subgraph over HTTP: `/graphql`, `/health` (alive), `/ready` (the database answers), `/metrics`
+ * (Prometheus), and its REST endpoints under `/api`. The database must already be migrated. `stop()` turns
+ * `/ready` to 503, refuses new connections, lets requests in flight finish (up to the grace period), then
+ * stops Apollo Server; the database is the caller's to close.
+ */
 export async function startSubgraph<Context extends object>(
   service: SubgraphService<Context>,
   options: StartSubgraphOptions,
@@ -59,7 +76,17 @@ export async function startSubgraph<Context extends object>(
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', subgraph: service.name });
   });
-  if (service.http) app.use('/api', requireGatewayIdentity(options.gatewayPublicKey, service.name), service.http(options.database));
+  const readiness = createReadiness({
+    checks: [{ name: 'database', probe: () => pingDatabase(options.database) }],
+    logger: log,
+    production: options.production,
+  });
+  app.get('/ready', readiness.handler);
+  app.get('/metrics', metricsRoute(options.metricsToken));
+  app.use(serviceSpanAttribute(service.name));
+  if (service.http) {
+    app.use('/api', httpMetrics(service.name), requireGatewayIdentity(options.gatewayPublicKey, service.name), service.http(options.database));
+  }
   app.use(
     '/graphql',
     requireGatewayIdentity(options.gatewayPublicKey, service.name),
@@ -80,7 +107,8 @@ export async function startSubgraph<Context extends object>(
     name: service.name,
     url: `${l.url}/graphql`,
     stop: async () => {
-      await l.close();
+      readiness.drain();
+      await l.close(options.shutdownGraceMs);
       await apollo.stop();
     },
   };

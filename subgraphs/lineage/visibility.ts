@@ -1,9 +1,6 @@
 import { hasRole, type Caller } from '../../platform/identity/caller.js';
-import type { Role } from '../../platform/identity/roles.js';
+import { INTERNAL_ROLES } from '../../platform/identity/roles.js';
 import { peerDatasets, type Peer } from '../../platform/server/peer-entities.js';
-
-/** Roles that see the whole lineage graph. */
-export const INTERNAL_ROLES: Role[] = ['pipeline', 'data-steward', 'hdab-reviewer', 'auditor', 'admin'];
 
 /** Decides which catalogue datasets a caller may see the lineage of. */
 export interface LineageVisibility {

@@ -1,7 +1,7 @@
 import type { Database } from '../../platform/db/database.js';
 import { createLogger } from '../../platform/logger.js';
 import { startSubgraphs } from '../../platform/server/start-services.js';
-import { startGateway } from '../../gateway/start-gateway.js';
+import { startGateway, type StartGatewayOptions } from '../../gateway/start-gateway.js';
 import { createAuditWriter } from '../../subgraphs/access/audit-writer.js';
 import { runningSubgraphUrls, testServices } from './test-services.js';
 import type { TestResponse } from './catalog-client.js';
@@ -26,9 +26,14 @@ export interface TestStack {
 
 /**
  * Starts every subgraph on port 0 over `database`, then the gateway over the committed supergraph with the
- * subgraphs' real URLs — the same HTTP hops as production.
+ * subgraphs' real URLs — the same HTTP hops as production. `gatewayOptions` switch on production
+ * hardening or change the gateway's request rules.
  */
-export async function startTestStack(database: Database, testIdentity?: TestIdentity): Promise<TestStack> {
+export async function startTestStack(
+  database: Database,
+  testIdentity?: TestIdentity,
+  gatewayOptions: Pick<StartGatewayOptions, 'production' | 'rules'> = {},
+): Promise<TestStack> {
   const logger = createLogger('silent');
   const ids = testIdentity ?? (await createTestIdentity());
   const subgraphs = await startSubgraphs(database, testServices.map((service) => ({ service, port: 0 })), {
@@ -44,6 +49,7 @@ export async function startTestStack(database: Database, testIdentity?: TestIden
     logger,
     identity: ids.identity,
     audit: createAuditWriter(database.db),
+    ...gatewayOptions,
   });
   return {
     url: gateway.url,

@@ -5,7 +5,7 @@ import type { LineageContext } from '../context.js';
 import { columnInputs, getRun, jobDatasets, listRuns, type RunRow } from '../db/queries/runs.js';
 import { findNode, getNodes, mapDataset, nodesForCatalogDatasets, type NodeRow } from '../db/queries/walk.js';
 import { parseNodeId } from '../model/node-id.js';
-import { INTERNAL_ROLES } from '../visibility.js';
+import { INTERNAL_ROLES } from '../../../platform/identity/roles.js';
 import { lineageGraph, MAX_IMPACT_NODES, nodeObject, visibleNodes, walkBounds, type Direction } from './graph.js';
 
 function requireSignedIn(caller: Caller): void {

@@ -1,0 +1,60 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { DocumentNode, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+import { ErrorCode, apiError } from '../platform/graphql/errors.js';
+import { hasRole, type Caller } from '../platform/identity/caller.js';
+import { INTERNAL_ROLES } from '../platform/identity/roles.js';
+import type { GatewayContext } from './create-gateway.js';
+import type { TrustedDocuments } from './trusted-documents.js';
+
+export interface RequestGuardOptions {
+  /** When set, callers without an internal role may only send registered operations. */
+  trustedDocuments: TrustedDocuments | undefined;
+  /** When false, only internal roles may introspect the schema. */
+  introspectionForAll: boolean;
+}
+
+const isInternal = (caller: Caller) => hasRole(caller, ...INTERNAL_ROLES);
+
+/** True when the operation asks for `__schema` or `__type` (fragments at the root followed). */
+export function isIntrospection(document: DocumentNode, operation: OperationDefinitionNode): boolean {
+  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d.selectionSet] as const] : [])));
+  const seen = new Set<string>();
+  const visit = (set: SelectionSetNode): boolean =>
+    set.selections.some((s) => {
+      if (s.kind === 'Field') return s.name.value === '__schema' || s.name.value === '__type';
+      if (s.kind === 'InlineFragment') return visit(s.selectionSet);
+      if (seen.has(s.name.value)) return false;
+      seen.add(s.name.value);
+      const fragment = fragments.get(s.name.value);
+      return fragment ? visit(fragment) : false;
+    });
+  return visit(operation.selectionSet);
+}
+
+/**
+ * Who may send what, checked once the operation is parsed and validated, before any planning:
+ * - with trusted documents on, a caller without an internal role (a partner's researcher, or anyone
+ *   anonymous) may only send a registered operation: anything else is refused with 403
+ *   `TRUSTED_DOCUMENT_REQUIRED`;
+ * - with introspection closed, only internal roles may ask for `__schema` or `__type`: others get 403
+ *   `INTROSPECTION_DISABLED`. (`__typename` is not introspection and stays open.)
+ */
+export function requestGuardsPlugin(options: RequestGuardOptions): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, document, operation }) {
+          if (isInternal(contextValue.caller) || !operation) return;
+          if (!options.introspectionForAll && isIntrospection(document, operation)) {
+            throw apiError(ErrorCode.INTROSPECTION_DISABLED, 'Schema introspection is not available; the schema is published in the API guide.', { http: { status: 403 } });
+          }
+          if (options.trustedDocuments && !options.trustedDocuments.isTrusted(document)) {
+            throw apiError(ErrorCode.TRUSTED_DOCUMENT_REQUIRED, 'Send a registered operation (documentId or persisted-query hash); see "Registered operations" in the API guide.', {
+              http: { status: 403 },
+            });
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import makeFetchHappen from 'make-fetch-happen';
+import { ErrorCode, apiError } from '../platform/graphql/errors.js';
+import { signInternalToken } from '../platform/identity/internal-token.js';
+import type { KeyPair } from '../platform/identity/key-pair.js';
+import { ONWARD_CALLS, onwardIdentityHeader } from '../platform/identity/onward-identity.js';
+import type { Logger } from '../platform/logger.js';
+import type { GatewayContext } from './create-gateway.js';
+
+/** Bounds of the gateway's calls to subgraphs. */
+export interface SubgraphCallLimits {
+  /** Longest wait for one subgraph call, in milliseconds. */
+  timeoutMs: number;
+  /** Kept-alive connections per subgraph, at most. */
+  maxSockets: number;
+}
+
+export const DEFAULT_SUBGRAPH_CALL_LIMITS: SubgraphCallLimits = { timeoutMs: 10_000, maxSockets: 64 };
+
+/**
+ * The gateway's connection to one subgraph:
+ * - every call carries the caller as the gateway's own short-lived token for that subgraph (plus one for
+ *   each subgraph it may ask in turn), and the caller's Accept-Language;
+ * - calls go over kept-alive connections, at most `maxSockets` at once, and are abandoned after
+ *   `timeoutMs`;
+ * - a call that fails (refused connection, timeout, HTTP error without a GraphQL answer) becomes one
+ *   `SUBGRAPH_UNAVAILABLE` error naming the subgraph, never the subgraph's address or the transport's
+ *   message; the gateway still answers with what the other subgraphs gave. Errors a subgraph answers in
+ *   GraphQL (FORBIDDEN, BAD_USER_INPUT, ...) pass through unchanged.
+ */
+export function createSubgraphDataSource(options: {
+  name: string;
+  url: string;
+  gatewayKey: KeyPair;
+  logger: Logger;
+  limits?: SubgraphCallLimits;
+}): RemoteGraphQLDataSource<GatewayContext> {
+  const limits = options.limits ?? DEFAULT_SUBGRAPH_CALL_LIMITS;
+  const pooled = makeFetchHappen.defaults({ maxSockets: limits.maxSockets, retry: false });
+  return new RemoteGraphQLDataSource<GatewayContext>({
+    url: options.url,
+    fetcher: ((url: string, init: Record<string, unknown>) =>
+      pooled(url, { ...init, signal: AbortSignal.timeout(limits.timeoutMs) } as never)) as unknown as RemoteGraphQLDataSource['fetcher'],
+    willSendRequest: async ({ request, context }) => {
+      if (context.acceptLanguage) request.http?.headers.set('accept-language', context.acceptLanguage);
+      request.http?.headers.set('authorization', `Bearer ${await signInternalToken(options.gatewayKey, context.caller, options.name)}`);
+      for (const callee of ONWARD_CALLS[options.name] ?? []) {
+        request.http?.headers.set(onwardIdentityHeader(callee), `Bearer ${await signInternalToken(options.gatewayKey, context.caller, callee)}`);
+      }
+    },
+    didEncounterError: (error, _fetchRequest, fetchResponse, context) => {
+      options.logger.warn(
+        { err: error, subgraph: options.name, status: fetchResponse?.status, requestId: (context as Partial<GatewayContext>).caller?.requestId },
+        'subgraph call failed',
+      );
+      throw apiError(ErrorCode.SUBGRAPH_UNAVAILABLE, `The ${options.name} service did not answer; the rest of the answer stands. Retry later.`, {
+        subgraph: options.name,
+      });
+    },
+  });
+}

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../platform/db/database.js';
+import { startTestStack, type TestStack } from './support/start-stack.js';
+import { createTestDatabase } from './support/test-database.js';
+
+let database: Database;
+let stack: TestStack;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  // A small budget: 200 resolved fields a minute for partners, 100,000 for internal roles.
+  stack = await startTestStack(database, undefined, { rules: { rateLimits: { partnerFieldsPerMinute: 200, internalFieldsPerMinute: 100_000 } } });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  await database?.close();
+});
+
+// datasets, totalCount, edges, and 20 × (node, id, title): 63 resolved fields per answer.
+const query = '{ datasets(first: 20) { totalCount edges { node { id title } } } }';
+
+async function send(headers: Record<string, string> = {}) {
+  const response = await fetch(`${stack.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] } };
+}
+
+describe('the per-caller rate limit', () => {
+  it('counts resolved fields, refuses with 429 RATE_LIMITED and Retry-After once the budget is spent', async () => {
+    const token = await stack.identity.token('researcher', 'inserm', 'busy-researcher');
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await send({ authorization: `Bearer ${token}` }));
+    // Three answers spend 189 of the 200; the fourth is still let through (the budget is not yet spent)
+    // and overdraws it; the fifth is refused.
+    expect(answers.slice(0, 4).map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    const refused = answers[4];
+    expect(refused?.status).toBe(429);
+    expect(refused?.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(Number(refused?.retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(Number(refused?.retryAfter)).toBeLessThanOrEqual(60);
+    expect(refused?.body.data ?? null).toBeNull();
+  });
+
+  it('keeps one caller’s spending from limiting another, and gives internal roles their own budget', async () => {
+    const other = await stack.identity.token('researcher', 'thl', 'other-researcher');
+    expect((await send({ authorization: `Bearer ${other}` })).status).toBe(200);
+    const steward = await stack.identity.token('data-steward', undefined, 'steward');
+    for (let i = 0; i < 5; i++) expect((await send({ authorization: `Bearer ${steward}` })).status).toBe(200);
+  });
+});
