@@ -120,6 +120,29 @@ describe('the gateway when a subgraph fails', () => {
     expect(a.body.data?.datasets?.totalCount).toBeGreaterThan(0);
   });
 
+  it('keeps answering while a subgraph is stopped under load: full or partial answers, never a 500', async () => {
+    let running = true;
+    const answers: Awaited<ReturnType<typeof ask>>[] = [];
+    const clients = Array.from({ length: 4 }, async () => {
+      while (running) answers.push(await ask());
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await path.stop();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await path.start();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    running = false;
+    await Promise.all(clients);
+    expect(answers.length).toBeGreaterThan(4);
+    for (const a of answers) {
+      expect(a.status).toBe(200);
+      expect(a.body.data?.datasets?.totalCount).toBeGreaterThan(0);
+      if (a.body.errors) expectPartial(a);
+    }
+    expect(answers.some((a) => a.body.errors)).toBe(true);
+    expect((await ask()).body.errors).toBeUndefined();
+  });
+
   it('answers with what it has when a subgraph is stopped, and in full once it is back', async () => {
     await path.stop();
     expectPartial(await ask());
