@@ -33,6 +33,13 @@ export function restProxy(options: {
   audit?: AuditWriter | undefined;
   /** One line per request (request id, caller, method, path, status, duration; never the token). */
   logger?: Logger | undefined;
+  /**
+   * The upstream path and query, appended to the target's path; by default the request's path below the
+   * mount point (`req.url`).
+   */
+  upstreamPath?: ((req: express.Request) => string) | undefined;
+  /** The gateway's public address (`Config.gateway.publicUrl`), stated to the subgraph in `X-Forwarded-*`. */
+  publicUrl?: string | undefined;
 }): express.RequestHandler[] {
   const target = new URL(options.target);
   const transport = target.protocol === 'https:' ? https : http;
@@ -70,8 +77,13 @@ export function restProxy(options: {
     try {
       upstream = await call(
         req.method,
-        req.url,
-        { authorization: `Bearer ${token}`, ...(req.headers['content-type'] ? { 'content-type': req.headers['content-type'] } : {}) },
+        options.upstreamPath?.(req) ?? req.url,
+        {
+          authorization: `Bearer ${token}`,
+          ...(req.headers['content-type'] ? { 'content-type': req.headers['content-type'] } : {}),
+          ...(req.headers.accept ? { accept: req.headers.accept } : {}),
+          ...forwardedHeaders(req, options.publicUrl),
+        },
         hasBody ? (req.body as Buffer) : undefined,
       );
     } catch {
@@ -117,4 +129,18 @@ export function restProxy(options: {
     );
   };
   return [express.raw({ type: () => true, limit: '10mb' }), forward];
+}
+
+/**
+ * The public address the caller reached, for the subgraph to build absolute links on (the catalogue's IRIs
+ * and Hydra paging): the configured public URL, else this request's protocol and `Host`.
+ */
+function forwardedHeaders(req: express.Request, publicUrl: string | undefined): http.OutgoingHttpHeaders {
+  if (publicUrl) {
+    const url = new URL(publicUrl);
+    const prefix = url.pathname.replace(/\/+$/, '');
+    return { 'x-forwarded-proto': url.protocol.slice(0, -1), 'x-forwarded-host': url.host, ...(prefix ? { 'x-forwarded-prefix': prefix } : {}) };
+  }
+  const host = req.get('host');
+  return host ? { 'x-forwarded-proto': req.protocol, 'x-forwarded-host': host } : {};
 }

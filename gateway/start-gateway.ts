@@ -113,6 +113,25 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       }),
     );
   }
+  // The harvestable DCAT-AP export of the catalog: /catalogue, /catalogue.ttl|.jsonld|.rdf and
+  // /catalogue/datasets/<id>, forwarded whole (extension and query) to the catalog's /api.
+  const catalogUrl = options.subgraphUrls.catalog;
+  if (catalogUrl) {
+    app.use(
+      '/catalogue{.:format}',
+      httpMetrics('gateway', '/catalogue'),
+      ...restProxy({
+        target: `${catalogUrl.replace(/\/graphql$/, '')}/api`,
+        subgraph: 'catalog',
+        gatewayKey: options.identity.gatewayKey,
+        authenticate: (authorization) => authenticate(options.identity, authorization),
+        audit: options.audit,
+        logger: options.logger,
+        upstreamPath: (req) => req.originalUrl,
+        publicUrl: options.rules?.publicUrl,
+      }),
+    );
+  }
   app.use(
     '/graphql',
     express.json({ limit: '256kb' }),

@@ -9,6 +9,11 @@ const environment = z.object({
   RATE_LIMIT_PARTNER_FIELDS_PER_MINUTE: z.coerce.number().int().min(1).default(60_000),
   RATE_LIMIT_INTERNAL_FIELDS_PER_MINUTE: z.coerce.number().int().min(1).default(600_000),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  PUBLIC_URL: z
+    .url()
+    .regex(/^https?:\/\/[^?#]*$/, 'must be an http(s) URL without query or fragment')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL').optional(),
   DATA_DIR: z.string().min(1).default('./.data'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -49,12 +54,15 @@ export interface Config {
   /**
    * The gateway's request rules: whether callers without an internal role must send registered
    * operations (default: required in production only), their budgets of resolved fields per minute,
-   * and how long a subgraph call may take.
+   * and how long a subgraph call may take. `publicUrl` (`PUBLIC_URL`) is the gateway's public address,
+   * such as `https://health-data.example.org`, under which the catalogue export mints its IRIs; absent,
+   * the address each request came to.
    */
   readonly gateway: {
     readonly trustedDocuments: 'required' | 'optional';
     readonly rateLimits: { readonly partnerFieldsPerMinute: number; readonly internalFieldsPerMinute: number };
     readonly subgraphTimeoutMs: number;
+    readonly publicUrl?: string | undefined;
   };
   /** Absent: the embedded PGlite database under `dataDir`. */
   readonly databaseUrl: string | undefined;
@@ -115,6 +123,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       trustedDocuments: e.TRUSTED_DOCUMENTS ?? (e.NODE_ENV === 'production' ? 'required' : 'optional'),
       rateLimits: { partnerFieldsPerMinute: e.RATE_LIMIT_PARTNER_FIELDS_PER_MINUTE, internalFieldsPerMinute: e.RATE_LIMIT_INTERNAL_FIELDS_PER_MINUTE },
       subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+      publicUrl: e.PUBLIC_URL,
     },
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),

@@ -2,6 +2,7 @@ import type { SubgraphService } from '../../platform/server/subgraph-service.js'
 import { languageFromHeader } from '../../platform/graphql/language.js';
 import type { CatalogContext } from './context.js';
 import { migrationsFolder, name, resolvers, typeDefs } from './index.js';
+import { catalogueRouter } from './http/catalogue-router.js';
 import { createLoaders } from './loaders.js';
 import { refreshSearchEntries } from './db/queries/search-entries.js';
 import { seedDemoCatalog } from './seed/seed-demo.js';
@@ -18,6 +19,8 @@ export const catalogService: SubgraphService<CatalogContext> = {
     loaders: createLoaders(database.db),
     language: languageFromHeader(request.headers['accept-language']),
   }),
+  // The harvestable DCAT-AP / HealthDCAT-AP export, served at the gateway's /catalogue.
+  http: (database) => catalogueRouter(database),
   afterMigrate: (database) => database.db.transaction((tx) => refreshSearchEntries(tx, 'missing')),
   seedDemo: async (database) => {
     await seedDemoCatalog(database);
