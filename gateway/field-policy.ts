@@ -36,4 +36,9 @@ export const fieldPolicy: Readonly<Record<string, readonly Role[] | typeof AUTHE
   'Query.runs': ['pipeline', 'data-steward', 'hdab-reviewer', 'auditor', 'admin'],
   'Query.columnLineage': ['pipeline', 'data-steward', 'hdab-reviewer', 'auditor', 'admin'],
   'Mutation.mapLineageDataset': ['data-steward', 'admin'],
+  'Mutation.createDataset': ['data-steward', 'admin'],
+  'Mutation.updateDataset': ['data-steward', 'admin'],
+  'Mutation.withdrawDataset': ['data-steward', 'admin'],
+  'Dataset.history': ['data-steward', 'admin', 'auditor', 'hdab-reviewer'],
+  'Query.datasetHistory': ['data-steward', 'admin', 'auditor', 'hdab-reviewer'],
 };

@@ -63,6 +63,16 @@ const matrix: [string, string, Who[]][] = [
   ['lineage: runs of a job', `{ runs(jobNamespace: "snds", jobName: "publish.dcir", first: 1) { edges { node { id state } } } }`, ['reviewer', 'steward', 'pipeline', 'auditor', 'admin']],
   ['lineage: column lineage', `{ columnLineage(datasetNodeId: "dataset:snds:CT_IND_AAAA_GN", field: "x") { field } }`, ['reviewer', 'steward', 'pipeline', 'auditor', 'admin']],
   ['lineage: map a dataset to the catalogue', `mutation { mapLineageDataset(namespace: "matrix", name: "t", datasetId: null) { nodeId } }`, ['steward', 'admin']],
+  [
+    'catalog: create a dataset',
+    `mutation { createDataset(input: { identifier: "x", title: { en: "x" }, description: { en: "x" }, themes: [HEAL], healthCategories: [HRAD],
+      accessRights: PUBLIC, publisher: "cnam", contactPoint: { name: "x" }, spatial: [FRA] }) { error { code } } }`,
+    ['steward', 'admin'],
+  ],
+  ['catalog: update a dataset', `mutation { updateDataset(id: "no-such-dataset", input: { identifier: "x", title: { en: "x" }, description: { en: "x" }, themes: [HEAL], healthCategories: [HRAD], accessRights: PUBLIC, publisher: "cnam", contactPoint: { name: "x" }, spatial: [FRA] }) { error { code } } }`, ['steward', 'admin']],
+  ['catalog: withdraw a dataset', `mutation { withdrawDataset(id: "no-such-dataset", reason: "testing roles") { error { code } } }`, ['steward', 'admin']],
+  ['catalog: history of a dataset', `{ dataset(id: "snds-dcir") { history(first: 1) { totalCount } } }`, ['reviewer', 'steward', 'auditor', 'admin']],
+  ['catalog: history of a withdrawn dataset', `{ datasetHistory(id: "snds-dcir", first: 1) { totalCount } }`, ['reviewer', 'steward', 'auditor', 'admin']],
   ['access: create an organisation', `mutation { createOrganisation(input: { id: "Bad Id", name: "X", country: "FRA", type: NGO }) { error { code } } }`, ['admin']],
 ];
 

@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database.js';
+import type { Caller } from '../../platform/identity/caller.js';
 import type { Language } from '../../platform/graphql/language.js';
 import type { CatalogLoaders } from './loaders.js';
 
@@ -8,4 +9,6 @@ export interface CatalogContext {
   readonly loaders: CatalogLoaders;
   /** The language text fields answer in, from the request's Accept-Language. */
   readonly language: Language;
+  /** Who is calling, as the gateway vouched for them. */
+  readonly caller: Caller;
 }

@@ -3,6 +3,8 @@ import { parse, type DocumentNode } from 'graphql';
 import { Dataset } from './resolvers/dataset.js';
 import { DataHolder } from './resolvers/data-holder.js';
 import { Distribution } from './resolvers/distribution.js';
+import { Mutation } from './resolvers/curation.js';
+import { DatasetHistoryEntry } from './resolvers/history.js';
 import { Query } from './resolvers/query.js';
 
 /** The subgraph's name in the supergraph. */
@@ -15,7 +17,7 @@ export const schemaFile = new URL('./schema.graphql', import.meta.url);
 export const typeDefs: DocumentNode = parse(readFileSync(schemaFile, 'utf8'));
 
 /** The subgraph's resolvers, grouped by type. */
-export const resolvers = { Query, Dataset, DataHolder, Distribution };
+export const resolvers = { Query, Mutation, Dataset, DataHolder, Distribution, DatasetHistoryEntry };
 
 /** The drizzle-kit migrations of the `catalog` schema. */
 export const migrationsFolder = new URL('./db/migrations/', import.meta.url);

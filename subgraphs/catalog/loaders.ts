@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import { getDataHoldersByIds, type DataHolderRow } from './db/queries/data-holders.js';
 import { countDatasetsByPublisher, getDatasetsByIds, type DatasetRow } from './db/queries/datasets.js';
 import { getDistributionsByDatasetIds, type DistributionRow } from './db/queries/distributions.js';
+import { countDatasetHistories, latestDatasetHistories, type DatasetVersionRow } from './db/queries/dataset-history.js';
 
 /** The per-request DataLoaders of the catalog subgraph. */
 export interface CatalogLoaders {
@@ -11,6 +12,9 @@ export interface CatalogLoaders {
   distributions: DataLoader<string, DistributionRow[]>;
   samples: DataLoader<string, DistributionRow[]>;
   datasetCountByPublisher: DataLoader<string, number>;
+  /** The first page of each dataset's history, keyed by `<limit>:<dataset id>`. */
+  historyFirstPage: DataLoader<string, DatasetVersionRow[]>;
+  historyCount: DataLoader<string, number>;
 }
 
 /**
@@ -24,5 +28,21 @@ export function createLoaders(db: Db): CatalogLoaders {
     distributions: new DataLoader((ids) => getDistributionsByDatasetIds(db, ids, 'distribution')),
     samples: new DataLoader((ids) => getDistributionsByDatasetIds(db, ids, 'sample')),
     datasetCountByPublisher: new DataLoader((ids) => countDatasetsByPublisher(db, ids)),
+    historyFirstPage: new DataLoader(async (keys) => {
+      // One statement per page size asked (in practice one): keys are `<limit>:<dataset id>`.
+      const byLimit = new Map<number, string[]>();
+      for (const key of keys) {
+        const at = key.indexOf(':');
+        const limit = Number(key.slice(0, at));
+        byLimit.set(limit, [...(byLimit.get(limit) ?? []), key.slice(at + 1)]);
+      }
+      const found = new Map<string, DatasetVersionRow[]>();
+      for (const [limit, ids] of byLimit) {
+        const pages = await latestDatasetHistories(db, ids, limit);
+        ids.forEach((id, i) => found.set(`${limit}:${id}`, pages[i] ?? []));
+      }
+      return keys.map((k) => found.get(k) ?? []);
+    }),
+    historyCount: new DataLoader((ids) => countDatasetHistories(db, ids)),
   };
 }

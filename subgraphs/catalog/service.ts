@@ -18,6 +18,7 @@ export const catalogService: SubgraphService<CatalogContext> = {
     db: database.db,
     loaders: createLoaders(database.db),
     language: languageFromHeader(request.headers['accept-language']),
+    caller: request.caller,
   }),
   // The harvestable DCAT-AP / HealthDCAT-AP export, served at the gateway's /catalogue.
   http: (database) => catalogueRouter(database),

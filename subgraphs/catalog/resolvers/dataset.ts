@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { pick } from '../../../platform/graphql/language.js';
 import type { CatalogContext } from '../context.js';
 import type { DatasetRow } from '../db/queries/datasets.js';
@@ -12,6 +13,7 @@ import { legalBases } from '../vocabulary/legal-bases.js';
 import { legislation } from '../vocabulary/legislation.js';
 import { personalData } from '../vocabulary/personal-data.js';
 import { purposes } from '../vocabulary/purposes.js';
+import { historyConnection } from './history.js';
 import { termOf, termsOf } from './term.js';
 
 type Resolver<T> = (row: DatasetRow, args: unknown, ctx: CatalogContext) => T;
@@ -53,4 +55,6 @@ export const Dataset = {
   frequency: ((row, _a, ctx) => (row.frequency ? termOf(frequencies, row.frequency, ctx.language) : null)) satisfies Resolver<unknown>,
   distributions: ((row, _a, ctx) => ctx.loaders.distributions.load(row.id)) satisfies Resolver<unknown>,
   samples: ((row, _a, ctx) => ctx.loaders.samples.load(row.id)) satisfies Resolver<unknown>,
+  history: (row: DatasetRow, args: { first?: number | null; after?: string | null }, ctx: CatalogContext, info: GraphQLResolveInfo) =>
+    historyConnection(row.id, args, ctx, info),
 };

@@ -14,6 +14,7 @@ import { publisherTypes } from '../vocabulary/publisher-types.js';
 import { codesOf } from '../vocabulary/term.js';
 import { datasetCursor, parseDatasetsArgs, type DatasetsArgs } from './dataset-search-arguments.js';
 import { labelFacets } from './facet-label.js';
+import { historyConnection } from './history.js';
 import { termsOf } from './term.js';
 
 /** Resolvers of the catalog's root query fields. */
@@ -63,6 +64,9 @@ export const Query = {
     for (const row of rows) ctx.loaders.dataHolder.prime(row.id, row);
     return { totalCount: total, edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   },
+
+  datasetHistory: (_: unknown, args: { id: string; first?: number | null; after?: string | null }, ctx: CatalogContext, info: GraphQLResolveInfo) =>
+    historyConnection(args.id, args, ctx, info),
 
   vocabularies: (_: unknown, _args: unknown, ctx: CatalogContext) => {
     const all = <C extends string>(v: Parameters<typeof codesOf<C>>[0]) => termsOf(v, codesOf(v), ctx.language);

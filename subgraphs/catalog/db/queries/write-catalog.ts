@@ -58,16 +58,7 @@ export async function insertMissingDatasets(db: Db, records: readonly DatasetRec
     inserted += rows.length;
     await refreshSearchEntries(db, rows.map((r) => r.id));
     const fresh = new Set(rows.map((r) => r.id));
-    const distributions = part
-      .filter((r) => fresh.has(r.id))
-      .flatMap((r) => [
-        ...r.distributions.map((d, position) => ({ ...toDistributionRow(r.id, d, position), kind: 'distribution' as const })),
-        ...r.samples.map((s, position) => ({
-          ...toDistributionRow(r.id, s, position),
-          kind: 'sample' as const,
-          description: s.description ?? null,
-        })),
-      ]);
+    const distributions = part.filter((r) => fresh.has(r.id)).flatMap(toDistributionRows);
     for (const dpart of chunks(distributions)) await db.insert(distribution).values(dpart);
   }
   return inserted;
@@ -81,7 +72,8 @@ export async function analyzeCatalog(db: Db): Promise<void> {
   await db.execute(sql`ANALYZE catalog.data_holder`);
 }
 
-function toDatasetRow(r: DatasetRecord): typeof dataset.$inferInsert {
+/** The `catalog.dataset` row of a record (its distributions and samples are written apart). */
+export function toDatasetRow(r: DatasetRecord): typeof dataset.$inferInsert {
   return {
     id: r.id,
     identifier: r.identifier,
@@ -120,6 +112,18 @@ function toDatasetRow(r: DatasetRecord): typeof dataset.$inferInsert {
     version: r.version ?? null,
     landingPage: r.landingPage ?? null,
   };
+}
+
+/** The `catalog.distribution` rows of a record: its distributions, then its samples, each in its order. */
+export function toDistributionRows(r: DatasetRecord): (typeof distribution.$inferInsert)[] {
+  return [
+    ...r.distributions.map((d, position) => ({ ...toDistributionRow(r.id, d, position), kind: 'distribution' as const })),
+    ...r.samples.map((s, position) => ({
+      ...toDistributionRow(r.id, s, position),
+      kind: 'sample' as const,
+      description: s.description ?? null,
+    })),
+  ];
 }
 
 function toDistributionRow(datasetId: string, d: DatasetRecord['distributions'][number], position: number) {

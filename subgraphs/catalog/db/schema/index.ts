@@ -4,3 +4,4 @@ export { dataHolder } from './data-holder.js';
 export { dataset } from './dataset.js';
 export { datasetSearch } from './dataset-search.js';
 export { distribution } from './distribution.js';
+export { datasetVersion } from './dataset-version.js';

@@ -1,0 +1,108 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../../../platform/db/database.js';
+import { changedFields } from '../../model/changed-fields.js';
+import { datesOnCreate, datesOnUpdate } from '../../model/curation-dates.js';
+import type { DatasetRecord } from '../../model/dataset-record.js';
+import { dataHolder } from '../schema/data-holder.js';
+import { dataset } from '../schema/dataset.js';
+import { distribution } from '../schema/distribution.js';
+import { appendDatasetVersion, type CurationActor, type DatasetVersionRow } from './dataset-history.js';
+import { readDatasetRecord } from './read-dataset-record.js';
+import { refreshSearchEntries } from './search-entries.js';
+import { toDatasetRow, toDistributionRows } from './write-catalog.js';
+
+/** What a curation write did: the history entry it wrote, or why it wrote nothing. */
+export type CurationOutcome =
+  | { ok: true; version: DatasetVersionRow }
+  | { ok: false; code: 'NOT_FOUND' | 'ALREADY_EXISTS' | 'UNKNOWN_DATA_HOLDER'; message: string; field?: string };
+
+/** The first data holder the record names that does not exist, with the field naming it. */
+async function unknownDataHolder(db: Db, record: DatasetRecord): Promise<CurationOutcome | null> {
+  const named = (['publisher', 'custodian', 'accessBody'] as const).flatMap((field) => {
+    const id = record[field];
+    return id === undefined ? [] : [{ field, id }];
+  });
+  const found = await db
+    .select({ id: dataHolder.id })
+    .from(dataHolder)
+    .where(inArray(dataHolder.id, named.map((n) => n.id)));
+  const known = new Set(found.map((r) => r.id));
+  const missing = named.find((n) => !known.has(n.id));
+  return missing ? { ok: false, code: 'UNKNOWN_DATA_HOLDER', field: missing.field, message: `${missing.field}: no data holder "${missing.id}".` } : null;
+}
+
+async function writeDistributions(db: Db, record: DatasetRecord): Promise<void> {
+  await db.delete(distribution).where(eq(distribution.datasetId, record.id));
+  const rows = toDistributionRows(record);
+  if (rows.length > 0) await db.insert(distribution).values(rows);
+}
+
+/**
+ * Creates a dataset from a validated record, with its distributions, search entry and a `CREATED`
+ * history entry, in one transaction. `issued` and `modified` default to `today`. An id already in the
+ * catalogue gives `ALREADY_EXISTS`; an id withdrawn earlier may be created again, its history continuing.
+ */
+export async function createCuratedDataset(db: Db, input: DatasetRecord, actor: CurationActor, today: string): Promise<CurationOutcome> {
+  const record = datesOnCreate(input, today);
+  return db.transaction(async (tx) => {
+    const unknown = await unknownDataHolder(tx, record);
+    if (unknown) return unknown;
+    // ON CONFLICT makes a concurrent creation of the same id wait for the first, then see it exists.
+    const inserted = await tx.insert(dataset).values(toDatasetRow(record)).onConflictDoNothing({ target: dataset.id }).returning({ id: dataset.id });
+    if (inserted.length === 0) return { ok: false, code: 'ALREADY_EXISTS', field: 'id', message: `A dataset "${record.id}" already exists.` };
+    await writeDistributions(tx, record);
+    await refreshSearchEntries(tx, [record.id]);
+    const version = await appendDatasetVersion(tx, { datasetId: record.id, action: 'CREATED', actor, changedFields: changedFields(null, record), record });
+    return { ok: true, version };
+  });
+}
+
+/**
+ * Replaces a dataset's whole description with a validated record (same id), in one transaction: the
+ * dataset row (locked first, so concurrent updates of one dataset take turns and each gets its own version
+ * number), its distributions and samples, its search entry and an `UPDATED` history entry listing the
+ * fields that differ from the stored record. Dates follow `datesOnUpdate`. `NOT_FOUND` for an id not in
+ * the catalogue.
+ */
+export async function updateCuratedDataset(db: Db, input: DatasetRecord, actor: CurationActor, today: string): Promise<CurationOutcome> {
+  return db.transaction(async (tx) => {
+    const [locked] = await tx.select({ id: dataset.id }).from(dataset).where(eq(dataset.id, input.id)).for('update');
+    if (!locked) return { ok: false, code: 'NOT_FOUND', field: 'id', message: `No dataset "${input.id}".` };
+    const stored = await readDatasetRecord(tx, input.id);
+    if (!stored) throw new Error(`dataset ${input.id} vanished under its row lock`);
+    const record = datesOnUpdate(input, stored, today);
+    const unknown = await unknownDataHolder(tx, record);
+    if (unknown) return unknown;
+    await tx
+      .update(dataset)
+      .set({ ...toDatasetRow(record), updatedAt: sql`now()` })
+      .where(eq(dataset.id, record.id));
+    await writeDistributions(tx, record);
+    await refreshSearchEntries(tx, [record.id]);
+    const version = await appendDatasetVersion(tx, {
+      datasetId: record.id,
+      action: 'UPDATED',
+      actor,
+      changedFields: changedFields(stored, record),
+      record,
+    });
+    return { ok: true, version };
+  });
+}
+
+/**
+ * Withdraws a dataset from the catalogue: its rows, distributions and search entry are deleted (so search,
+ * `dataset(id)` and the harvestable export no longer show it) and a `WITHDRAWN` history entry with the
+ * reason is written, in one transaction. The history stays readable. `NOT_FOUND` for an id not in the
+ * catalogue.
+ */
+export async function withdrawCuratedDataset(db: Db, id: string, reason: string, actor: CurationActor): Promise<CurationOutcome> {
+  return db.transaction(async (tx) => {
+    const [locked] = await tx.select({ id: dataset.id }).from(dataset).where(eq(dataset.id, id)).for('update');
+    if (!locked) return { ok: false, code: 'NOT_FOUND', field: 'id', message: `No dataset "${id}".` };
+    // Distributions and the search entry go with the row (ON DELETE CASCADE).
+    await tx.delete(dataset).where(eq(dataset.id, id));
+    const version = await appendDatasetVersion(tx, { datasetId: id, action: 'WITHDRAWN', actor, changedFields: [], record: null, reason });
+    return { ok: true, version };
+  });
+}

@@ -1,0 +1,19 @@
+import { ErrorCode, apiError } from '../../../platform/graphql/errors.js';
+import { hasRole, isAuthenticated, type Caller } from '../../../platform/identity/caller.js';
+import type { Role } from '../../../platform/identity/roles.js';
+
+/** Roles that may create, update and withdraw datasets. */
+export const CURATOR_ROLES: readonly Role[] = ['data-steward', 'admin'];
+
+/** Roles that may read the curation history of datasets (the platform's internal reviewers and staff). */
+export const HISTORY_READER_ROLES: readonly Role[] = ['data-steward', 'admin', 'auditor', 'hdab-reviewer'];
+
+/**
+ * Throws unless the caller holds one of `roles`: `UNAUTHENTICATED` for an anonymous caller, `FORBIDDEN`
+ * otherwise. The gateway refuses such callers first (`gateway/field-policy.ts`); this is the subgraph's
+ * own check, for whoever reaches it directly.
+ */
+export function requireRole(caller: Caller, roles: readonly Role[]): void {
+  if (!isAuthenticated(caller)) throw apiError(ErrorCode.UNAUTHENTICATED, 'Sign in: this needs an access token.');
+  if (!hasRole(caller, ...roles)) throw apiError(ErrorCode.FORBIDDEN, `This needs one of the roles: ${roles.join(', ')}.`);
+}
