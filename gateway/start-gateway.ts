@@ -78,6 +78,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   await apollo.start();
   const app = express();
   app.disable('x-powered-by');
+  // Behind a load balancer, the client's address (anonymous callers' rate-limit key) is in X-Forwarded-For.
+  if (options.rules?.trustProxy !== undefined) app.set('trust proxy', options.rules.trustProxy);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -141,7 +143,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       context: async ({ req }): Promise<GatewayContext> => ({
         acceptLanguage: req.headers['accept-language'],
         caller: await authenticate(options.identity, req.headers.authorization),
-        clientAddress: req.socket.remoteAddress,
+        clientAddress: req.ip,
       }),
     }),
   );

@@ -9,6 +9,11 @@ const environment = z.object({
   RATE_LIMIT_PARTNER_FIELDS_PER_MINUTE: z.coerce.number().int().min(1).default(60_000),
   RATE_LIMIT_INTERNAL_FIELDS_PER_MINUTE: z.coerce.number().int().min(1).default(600_000),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(\d+|[\w.:/-]+(\s*,\s*[\w.:/-]+)*)$/, 'a number of proxy hops, or a comma-separated list of addresses, subnets or loopback/linklocal/uniquelocal')
+    .transform((v) => (/^\d+$/.test(v) ? Number(v) : v))
+    .optional(),
   PUBLIC_URL: z
     .url()
     .regex(/^https?:\/\/[^?#]*$/, 'must be an http(s) URL without query or fragment')
@@ -63,6 +68,11 @@ export interface Config {
     readonly rateLimits: { readonly partnerFieldsPerMinute: number; readonly internalFieldsPerMinute: number };
     readonly subgraphTimeoutMs: number;
     readonly publicUrl?: string | undefined;
+    /**
+     * Which proxies in front of the gateway to believe about the client (`TRUST_PROXY`, Express's
+     * "trust proxy": a hop count or addresses). Absent, the client is the socket's peer.
+     */
+    readonly trustProxy?: number | string | undefined;
   };
   /** Absent: the embedded PGlite database under `dataDir`. */
   readonly databaseUrl: string | undefined;
@@ -124,6 +134,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       rateLimits: { partnerFieldsPerMinute: e.RATE_LIMIT_PARTNER_FIELDS_PER_MINUTE, internalFieldsPerMinute: e.RATE_LIMIT_INTERNAL_FIELDS_PER_MINUTE },
       subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
       publicUrl: e.PUBLIC_URL,
+      trustProxy: e.TRUST_PROXY,
     },
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),

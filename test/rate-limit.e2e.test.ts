@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateway } from '../gateway/start-gateway.js';
 import type { Database } from '../platform/db/database.js';
+import { createLogger } from '../platform/logger.js';
 import { startTestStack, type TestStack } from './support/start-stack.js';
 import { createTestDatabase } from './support/test-database.js';
 
@@ -46,5 +48,40 @@ describe('the per-caller rate limit', () => {
     expect((await send({ authorization: `Bearer ${other}` })).status).toBe(200);
     const steward = await stack.identity.token('data-steward', undefined, 'steward');
     for (let i = 0; i < 5; i++) expect((await send({ authorization: `Bearer ${steward}` })).status).toBe(200);
+  });
+});
+
+describe('anonymous callers behind a proxy', () => {
+  async function spendAnonymously(url: string, forwardedFor: string) {
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor }, body: JSON.stringify({ query }) });
+      statuses.push(response.status);
+      await response.text();
+    }
+    return statuses;
+  }
+
+  it('are told apart by X-Forwarded-For only when the proxy is trusted (TRUST_PROXY)', async () => {
+    const gateway = await startGateway({
+      host: '127.0.0.1',
+      port: 0,
+      subgraphUrls: stack.subgraphUrls,
+      logger: createLogger('silent'),
+      identity: stack.identity.identity,
+      rules: { trustProxy: 'loopback', rateLimits: { partnerFieldsPerMinute: 100, internalFieldsPerMinute: 100_000 } },
+    });
+    try {
+      // 63 fields per answer: two answers spend a budget of 100, the third is refused.
+      expect(await spendAnonymously(gateway.url, '203.0.113.1')).toEqual([200, 200, 429]);
+      expect(await spendAnonymously(gateway.url, '203.0.113.2')).toEqual([200, 200, 429]);
+    } finally {
+      await gateway.stop();
+    }
+    // Without a trusted proxy the header is ignored: every anonymous caller here is the same socket peer,
+    // whose 200-field budget the first test's other callers did not touch, so it runs out by the fourth.
+    const untrusted = [...(await spendAnonymously(stack.url, '203.0.113.3')), ...(await spendAnonymously(stack.url, '203.0.113.4'))];
+    expect(untrusted.slice(0, 4)).toEqual([200, 200, 200, 200]);
+    expect(untrusted.slice(4)).toEqual([429, 429]);
   });
 });
