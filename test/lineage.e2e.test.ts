@@ -67,6 +67,9 @@ describe('the demo SNDS lineage', () => {
     );
     const base = body.data?.impactAnalysis.datasets.find((d) => d.node.dataset?.id === 'snds-base-principale');
     expect(base?.distance).toBe(2);
+    // DCIRS and the Cartographie des pathologies are built from DCIR's tables.
+    const downstream = new Set(body.data?.impactAnalysis.datasets.map((d) => d.node.dataset?.id));
+    for (const id of ['snds-dcirs', 'cartographie-pathologies']) expect(downstream.has(id), id).toBe(true);
     expect(body.data?.impactAnalysis.jobs.length).toBeGreaterThan(0);
   });
 

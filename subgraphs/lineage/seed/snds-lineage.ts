@@ -35,24 +35,28 @@ function runId(job: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** The facet tying a lineage dataset to a catalogue dataset (the documented symlink rule). */
+const catalogLink = (catalogId: string) => ({
+  symlinks: {
+    _producer: PRODUCER,
+    _schemaURL: 'https://openlineage.io/spec/facets/1-0-1/SymlinksDatasetFacet.json#/$defs/SymlinksDatasetFacet',
+    identifiers: [{ namespace: CATALOG_SYMLINK_NAMESPACE, name: catalogId, type: 'CATALOG_DATASET' }],
+  },
+});
+
 const table = (name: string) => ({ namespace: NAMESPACE, name });
 const product = (name: string) => {
   const catalogId = products[name];
-  return {
-    namespace: NAMESPACE,
-    name,
-    ...(catalogId
-      ? {
-          facets: {
-            symlinks: {
-              _producer: PRODUCER,
-              _schemaURL: 'https://openlineage.io/spec/facets/1-0-1/SymlinksDatasetFacet.json#/$defs/SymlinksDatasetFacet',
-              identifiers: [{ namespace: CATALOG_SYMLINK_NAMESPACE, name: catalogId, type: 'CATALOG_DATASET' }],
-            },
-          },
-        }
-      : {}),
-  };
+  return { namespace: NAMESPACE, name, ...(catalogId ? { facets: catalogLink(catalogId) } : {}) };
+};
+/**
+ * A product's own tables, tied to the product's catalogue dataset: they are that dataset, table by table,
+ * so an impact analysis of the catalogue dataset starts from them too (DCIRS and the Cartographie are
+ * built from DCIR's tables, not from its published whole). Tables shared by two products stay untied.
+ */
+const ownTable = (p: SndsProduct, name: string) => {
+  const catalogId = products[p];
+  return { namespace: NAMESPACE, name, ...(catalogId ? { facets: catalogLink(catalogId) } : {}) };
 };
 
 function run(job: string, inputs: object[], outputs: object[]) {
@@ -68,7 +72,7 @@ function run(job: string, inputs: object[], outputs: object[]) {
   };
 }
 
-const tablesOf = (p: SndsProduct) => sndsTables[p].map(table);
+const tablesOf = (p: SndsProduct) => sndsTables[p].map((name) => ownTable(p, name));
 
 /** The demo SNDS lineage events. */
 export function sndsLineageEvents(): object[] {
