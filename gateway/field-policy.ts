@@ -1,4 +1,5 @@
-import type { Role } from '../platform/identity/roles.js';
+import { INTERNAL_ROLES, type Role } from '../platform/identity/roles.js';
+import { HISTORY_READER_ROLES } from '../subgraphs/catalog/model/curation-roles.js';
 
 /** Any authenticated caller, whatever their role. */
 export const AUTHENTICATED = 'authenticated' as const;
@@ -31,14 +32,14 @@ export const fieldPolicy: Readonly<Record<string, readonly Role[] | typeof AUTHE
   'Query.lineage': AUTHENTICATED,
   'Query.impactAnalysis': AUTHENTICATED,
   'Dataset.lineage': AUTHENTICATED,
-  'Query.job': ['pipeline', 'data-steward', 'hdab-reviewer', 'auditor', 'admin'],
-  'Query.run': ['pipeline', 'data-steward', 'hdab-reviewer', 'auditor', 'admin'],
-  'Query.runs': ['pipeline', 'data-steward', 'hdab-reviewer', 'auditor', 'admin'],
-  'Query.columnLineage': ['pipeline', 'data-steward', 'hdab-reviewer', 'auditor', 'admin'],
+  'Query.job': INTERNAL_ROLES,
+  'Query.run': INTERNAL_ROLES,
+  'Query.runs': INTERNAL_ROLES,
+  'Query.columnLineage': INTERNAL_ROLES,
   'Mutation.mapLineageDataset': ['data-steward', 'admin'],
   'Mutation.createDataset': ['data-steward', 'admin'],
   'Mutation.updateDataset': ['data-steward', 'admin'],
   'Mutation.withdrawDataset': ['data-steward', 'admin'],
-  'Dataset.history': ['data-steward', 'admin', 'auditor', 'hdab-reviewer'],
-  'Query.datasetHistory': ['data-steward', 'admin', 'auditor', 'hdab-reviewer'],
+  'Dataset.history': HISTORY_READER_ROLES,
+  'Query.datasetHistory': HISTORY_READER_ROLES,
 };

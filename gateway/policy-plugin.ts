@@ -100,10 +100,8 @@ export function policyAndAuditPlugin(audit: AuditWriter | undefined, logger: Log
           const text = source ?? request.query ?? '';
           try {
             await audit({
-              requestId: caller.requestId,
-              subject: caller.subject,
-              organisationId: caller.organisationId,
-              roles: caller.roles,
+              // A caller is exactly its request id, subject, organisation and roles.
+              ...caller,
               source: 'gateway',
               action: 'graphql',
               operationName: operationName ?? request.operationName ?? null,

@@ -18,10 +18,8 @@ export function requestLogPlugin(logger: Logger): ApolloServerPlugin<GatewayCont
           const caller = contextValue.caller;
           logger.info(
             {
-              requestId: caller.requestId,
-              subject: caller.subject,
-              organisationId: caller.organisationId,
-              roles: caller.roles,
+              // A caller is exactly its request id, subject, organisation and roles.
+              ...caller,
               operation: operationName ?? request.operationName ?? null,
               durationMs: Math.round((performance.now() - started) * 10) / 10,
               status: response.http.status ?? 200,

@@ -96,10 +96,8 @@ export function restProxy(options: {
     if (options.audit && caller.subject !== null) {
       try {
         await options.audit({
-          requestId: caller.requestId,
-          subject: caller.subject,
-          organisationId: caller.organisationId,
-          roles: caller.roles,
+          // A caller is exactly its request id, subject, organisation and roles.
+          ...caller,
           source: 'gateway',
           action: `${req.method} ${req.baseUrl}${req.path}`,
           outcome: upstream.status < 400 ? 'SUCCESS' : upstream.status === 401 || upstream.status === 403 ? 'DENIED' : 'FAILED',
@@ -115,10 +113,8 @@ export function restProxy(options: {
     res.send(upstream.body);
     options.logger?.info(
       {
-        requestId: caller.requestId,
-        subject: caller.subject,
-        organisationId: caller.organisationId,
-        roles: caller.roles,
+        // A caller is exactly its request id, subject, organisation and roles.
+        ...caller,
         method: req.method,
         path: `${req.baseUrl}${req.path}`,
         status: upstream.status,

@@ -3,16 +3,16 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/database.js';
 import { queryRows } from '../../../platform/db/rows.js';
 import { hasRole, isAuthenticated, type Caller } from '../../../platform/identity/caller.js';
-import type { Role } from '../../../platform/identity/roles.js';
+import { INTERNAL_ROLES, type Role } from '../../../platform/identity/roles.js';
 import { GroupCommitter } from '../../../platform/db/group-commit.js';
 import { ingestBatch } from '../db/queries/ingest-events.js';
 import { ingestEvents, InvalidEventsError, MAX_BATCH } from '../openlineage/ingest.js';
 
 /** Roles that may push lineage, and roles that may read the raw events back. */
-const WRITERS: Role[] = ['pipeline', 'admin'];
-const READERS: Role[] = ['pipeline', 'data-steward', 'hdab-reviewer', 'auditor', 'admin'];
+const WRITERS: readonly Role[] = ['pipeline', 'admin'];
+const READERS: readonly Role[] = INTERNAL_ROLES;
 
-function refuse(res: express.Response, caller: Caller, roles: Role[]): boolean {
+function refuse(res: express.Response, caller: Caller, roles: readonly Role[]): boolean {
   if (!isAuthenticated(caller)) {
     res.status(401).json({ code: 'UNAUTHENTICATED', message: 'Send a bearer token.' });
     return true;

@@ -69,7 +69,8 @@ export async function listDatasetHistory(db: Db, params: DatasetHistoryParams): 
 
 /** How many history entries a dataset has. */
 export async function countDatasetHistory(db: Db, datasetId: string): Promise<number> {
-  return db.$count(datasetVersion, eq(datasetVersion.datasetId, datasetId));
+  const [n = 0] = await countDatasetHistories(db, [datasetId]);
+  return n;
 }
 
 /**
