@@ -40,6 +40,8 @@ export const fieldPolicy: Readonly<Record<string, readonly Role[] | typeof AUTHE
   'Mutation.createDataset': ['data-steward', 'admin'],
   'Mutation.updateDataset': ['data-steward', 'admin'],
   'Mutation.withdrawDataset': ['data-steward', 'admin'],
+  'Mutation.importDataset': ['data-steward', 'admin'],
+  'Mutation.replaceDatasetRecord': ['data-steward', 'admin'],
   'Dataset.history': HISTORY_READER_ROLES,
   'Query.datasetHistory': HISTORY_READER_ROLES,
 };

@@ -14,6 +14,8 @@ const UPSTREAM_TIMEOUT_MS = 60_000;
 interface Upstream {
   status: number;
   type: string | undefined;
+  /** Where a created resource is (`Location`), passed on as the subgraph gave it. */
+  location?: string | undefined;
   body: Buffer;
 }
 
@@ -52,7 +54,9 @@ export function restProxy(options: {
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => resolve({ status: response.statusCode ?? 502, type: response.headers['content-type'], body: Buffer.concat(chunks) }));
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 502, type: response.headers['content-type'], location: response.headers.location, body: Buffer.concat(chunks) }),
+          );
           response.on('error', reject);
         },
       );
@@ -110,6 +114,7 @@ export function restProxy(options: {
     }
     res.status(upstream.status);
     if (upstream.type) res.type(upstream.type);
+    if (upstream.location) res.location(upstream.location);
     res.send(upstream.body);
     options.logger?.info(
       {

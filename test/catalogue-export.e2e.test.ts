@@ -155,7 +155,7 @@ describe('the harvestable catalogue at /catalogue', () => {
     const iri = `${stack.url}/catalogue/datasets/snds-dcir`;
     const turtle = await getRdf('/catalogue/datasets/snds-dcir', 'turtle');
     expect(turtle.store.getSubjects(RDF_TYPE, namedNode(`${DCAT}Dataset`), null).map((s) => s.value)).toEqual([iri]);
-    expect(one(turtle.store, iri, 'http://purl.org/dc/terms/identifier')).toBe('snds-dcir');
+    expect(one(turtle.store, iri, 'http://purl.org/dc/terms/identifier')).toBe('DCIR');
     expect(one(turtle.store, iri, 'http://purl.org/dc/terms/accessRights')).toBe('http://publications.europa.eu/resource/authority/access-right/RESTRICTED');
     const json = await getRdf('/catalogue/datasets/snds-dcir.jsonld', 'jsonld');
     const xml = await getRdf('/catalogue/datasets/snds-dcir.rdf', 'rdfxml');

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse, type DocumentNode } from 'graphql';
+import { ContactPoint } from './resolvers/contact-point.js';
 import { Dataset } from './resolvers/dataset.js';
 import { DataHolder } from './resolvers/data-holder.js';
 import { Distribution } from './resolvers/distribution.js';
@@ -17,7 +18,7 @@ export const schemaFile = new URL('./schema.graphql', import.meta.url);
 export const typeDefs: DocumentNode = parse(readFileSync(schemaFile, 'utf8'));
 
 /** The subgraph's resolvers, grouped by type. */
-export const resolvers = { Query, Mutation, Dataset, DataHolder, Distribution, DatasetHistoryEntry };
+export const resolvers = { Query, Mutation, Dataset, DataHolder, Distribution, DatasetHistoryEntry, ContactPoint };
 
 /** The drizzle-kit migrations of the `catalog` schema. */
 export const migrationsFolder = new URL('./db/migrations/', import.meta.url);

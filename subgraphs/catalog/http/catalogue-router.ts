@@ -11,6 +11,7 @@ import { serializeRdf } from '../rdf/serialize-rdf.js';
 import { catalogueQuery, DEFAULT_PAGE_SIZE, queryProblem } from './catalogue-query.js';
 import { negotiateFormat, NOT_ACCEPTABLE_MESSAGE } from './negotiate-format.js';
 import { publicBase } from './public-base.js';
+import { recordRoutes } from './record-routes.js';
 
 const DATASET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -49,7 +50,9 @@ async function send(res: express.Response, format: RdfFormat, quads: Parameters<
  * gateway's `/catalogue`.
  * - `GET /catalogue`, `/catalogue.ttl`, `/catalogue.jsonld`, `/catalogue.rdf`: one page of the catalogue
  *   with Hydra paging (`?page=`, `?page_size=`, `?modified_since=`);
- * - `GET /catalogue/datasets/:id` (and with an extension): one dataset.
+ * - `GET /catalogue/datasets/:id` (and with an extension): one dataset;
+ * - `POST /catalogue/datasets`, `PUT` and `DELETE /catalogue/datasets/:id`: records pushed by data
+ *   stewards (`record-routes.ts`).
  * The format comes from the extension, else from `Accept`. Everything here is catalogue metadata, which
  * is public in this catalogue (only access to the data itself is restricted): every caller, anonymous or
  * not, gets the same documents. Bad input gets 400 with a stable code and a message; an unknown dataset
@@ -66,7 +69,7 @@ export function catalogueRouter(database: Database): express.Router {
     const query = parsed.data;
     const pageSize = query.page_size ?? DEFAULT_PAGE_SIZE;
     const modifiedSince = query.modified_since === undefined ? undefined : new Date(query.modified_since);
-    const { total, rows } = await listCataloguePage(database.db, { offset: (query.page - 1) * pageSize, limit: pageSize, modifiedSince });
+    const { total, rows, withdrawals } = await listCataloguePage(database.db, { offset: (query.page - 1) * pageSize, limit: pageSize, modifiedSince });
     const lastPage = Math.max(1, Math.ceil(total / pageSize));
     if (query.page > lastPage) return refuse(res, 404, 'NOT_FOUND', `There is no page ${query.page}: the last page is ${lastPage}.`);
 
@@ -79,7 +82,7 @@ export function catalogueRouter(database: Database): express.Router {
       return `${iris.catalogue}${extension}?${params.toString()}`;
     };
     const { entries, holders } = await loadCatalogueEntries(database.db, rows);
-    await send(res, format, cataloguePageQuads({ entries, holders, total, page: query.page, lastPage, pageIri }, iris));
+    await send(res, format, cataloguePageQuads({ entries, holders, withdrawals, total, page: query.page, lastPage, pageIri }, iris));
   });
 
   router.get('/catalogue/datasets/:id{.:format}', async (req, res) => {
@@ -92,7 +95,11 @@ export function catalogueRouter(database: Database): express.Router {
     await send(res, format, datasetDocumentQuads(entries, holders, catalogueIris(publicBase(req))));
   });
 
+  router.use(recordRoutes(database));
+
   // Anything else under /api of the catalog: a JSON 404, not Express's HTML page.
-  router.use((req, res) => refuse(res, 404, 'NOT_FOUND', 'The catalogue serves GET /catalogue and GET /catalogue/datasets/<id>, with .ttl, .jsonld or .rdf.'));
+  router.use((req, res) =>
+    refuse(res, 404, 'NOT_FOUND', 'The catalogue serves GET /catalogue and GET /catalogue/datasets/<id> (with .ttl, .jsonld or .rdf), and POST, PUT and DELETE /catalogue/datasets for data stewards.'),
+  );
   return router;
 }

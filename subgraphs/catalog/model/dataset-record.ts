@@ -14,6 +14,9 @@ import { publisherTypes } from '../vocabulary/publisher-types.js';
 import { purposes } from '../vocabulary/purposes.js';
 import { enumOf } from './enum-of.js';
 
+/** The EU Publications Office authority table of dataset types. */
+export const DATASET_TYPE_AUTHORITY = 'http://publications.europa.eu/resource/authority/dataset-type/';
+
 /** Text in the catalogue's two languages; English is the fallback when French is missing and vice versa. */
 export const localizedText = z
   .object({ fr: z.string().trim().min(1).optional(), en: z.string().trim().min(1).optional() })
@@ -32,10 +35,22 @@ export const distributionRecord = z.object({
   mediaType: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/i, 'expected an IANA media type').optional(),
   byteSize: z.number().int().nonnegative().optional(),
   rights: localizedText.optional(),
+  description: localizedText.optional(),
+  /** The licence (`dct:license`), by IRI. */
+  license: url.optional(),
 });
 
-/** A sample of the data (HealthDCAT-AP `adms:sample`), a distribution with a description. */
-export const sampleRecord = distributionRecord.extend({ description: localizedText.optional() });
+/** A sample of the data (HealthDCAT-AP `adms:sample`): described as a distribution is. */
+export const sampleRecord = distributionRecord;
+
+/** Another identifier of the dataset (`adms:identifier`): its notation and the agency that issues it. */
+export const otherIdentifierRecord = z.object({ notation: z.string().min(1).max(500), schemaAgency: z.string().min(1).max(300).optional() });
+
+/**
+ * A purpose or legal basis the publisher describes in its own words (a `dpv:Purpose` or `dpv:LegalBasis`
+ * that is not one of the catalogue's coded terms), with the legislation it rests on, if stated.
+ */
+export const describedTermRecord = z.object({ description: localizedText, source: url.optional() });
 
 /**
  * One catalogue dataset as the catalogue stores it: the seed, the synthetic generator and the write API
@@ -47,7 +62,7 @@ export const datasetRecord = z.object({
   identifier: z.string().min(1).max(500),
   title: localizedText,
   description: localizedText,
-  keywords: z.object({ fr: z.array(z.string().min(1)).default([]), en: z.array(z.string().min(1)).default([]) }),
+  keywords: z.object({ fr: z.array(z.string().min(1)).default([]), en: z.array(z.string().min(1)).default([]) }).default({ fr: [], en: [] }),
   themes: z.array(enumOf(dataThemes)).min(1),
   healthCategories: z.array(enumOf(healthCategories)).min(1),
   healthThemes: z.array(enumOf(healthThemes)).default([]),
@@ -57,7 +72,9 @@ export const datasetRecord = z.object({
   publisher: slug,
   custodian: slug.optional(),
   accessBody: slug.optional(),
-  contactPoint: z.object({ name: z.string().min(1), email: z.email().optional(), url: url.optional() }),
+  contactPoint: z
+    .object({ name: z.string().min(1).optional(), email: z.email().optional(), url: url.optional() })
+    .refine((c) => c.name !== undefined || c.email !== undefined || c.url !== undefined, 'a contact point needs a name, an e-mail address or a URL'),
   temporal: z.object({ start: isoDate.optional(), end: isoDate.optional() }).optional(),
   spatial: z.array(enumOf(countries)).min(1),
   spatialDetail: localizedText.optional(),
@@ -70,14 +87,38 @@ export const datasetRecord = z.object({
   personalData: z.array(enumOf(personalData)).default([]),
   legalBasis: z.array(enumOf(legalBases)).default([]),
   purposes: z.array(enumOf(purposes)).default([]),
+  /** Purposes described in the publisher's words rather than coded. */
+  otherPurposes: z.array(describedTermRecord).default([]),
+  /** Legal bases described in the publisher's words rather than coded. */
+  otherLegalBases: z.array(describedTermRecord).default([]),
   retentionPeriod: localizedText.optional(),
+  /** The retention period's dates, when the publisher gives them. */
+  retentionDates: z.object({ start: isoDate.optional(), end: isoDate.optional() }).optional(),
   frequency: enumOf(frequencies).optional(),
   issued: isoDate.optional(),
   modified: isoDate.optional(),
   version: z.string().max(50).optional(),
   landingPage: url.optional(),
+  /** Identifiers other than `identifier` (`adms:identifier`). */
+  otherIdentifiers: z.array(otherIdentifierRecord).default([]),
+  /** Codes of the coding systems the dataset is about (`healthdcatap:hasCodeValues`), such as `ORPHA:284289`. */
+  codeValues: z.array(z.string().min(1).max(500)).default([]),
+  /**
+   * The type of dataset (`dct:type`), an IRI of the EU dataset-type authority table such as
+   * `http://publications.europa.eu/resource/authority/dataset-type/STATISTICAL`.
+   */
+  datasetType: z.url().startsWith(DATASET_TYPE_AUTHORITY, `expected an IRI of the dataset-type authority table (${DATASET_TYPE_AUTHORITY}...)`).optional(),
+  /** How the data came to be (`dct:provenance`, a provenance statement). */
+  provenance: localizedText.optional(),
+  /**
+   * The dataset's IRI as its publisher minted it, when the record was pushed with one: the export keeps it
+   * as the dataset's subject so that harvesters see one dataset, not two.
+   */
+  iri: url.optional(),
   distributions: z.array(distributionRecord).default([]),
   samples: z.array(sampleRecord).default([]),
+  /** Analytics outputs of the dataset (`healthdcatap:analytics`), described as distributions. */
+  analytics: z.array(distributionRecord).default([]),
 })
   .superRefine((d, ctx) => {
     if (d.minTypicalAge !== undefined && d.maxTypicalAge !== undefined && d.minTypicalAge > d.maxTypicalAge) {
@@ -85,6 +126,12 @@ export const datasetRecord = z.object({
     }
     if (d.temporal?.start !== undefined && d.temporal.end !== undefined && d.temporal.start > d.temporal.end) {
       ctx.addIssue({ code: 'custom', path: ['temporal'], message: 'temporal start is after its end' });
+    }
+    if (d.spatial.includes('UNKNOWN')) {
+      ctx.addIssue({ code: 'custom', path: ['spatial'], message: 'UNKNOWN is not a spatial coverage: leave it out and name the countries covered' });
+    }
+    if (d.retentionDates?.start !== undefined && d.retentionDates.end !== undefined && d.retentionDates.start > d.retentionDates.end) {
+      ctx.addIssue({ code: 'custom', path: ['retentionDates'], message: 'retention start is after its end' });
     }
     if (!d.themes.includes('HEAL')) {
       ctx.addIssue({ code: 'custom', path: ['themes'], message: 'a health dataset carries the HEAL data theme' });
@@ -106,6 +153,17 @@ export const dataHolderRecord = z.object({
   email: z.email().optional(),
   /** True for a health data access body (EHDS Art. 55), which receives access applications. */
   isAccessBody: z.boolean().default(false),
+  /** The organisation's IRI as a pushed record named it; the export keeps it as the agent's subject. */
+  iri: url.optional(),
+  /** The language tag of `name`, when the record that gave it tagged it. */
+  nameLanguage: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'expected a language tag such as "en"').optional(),
+  /** Where its contact details are published (`cv:contactPage`), when it is not its home page. */
+  contactPage: url.optional(),
+  telephone: z.string().min(1).max(50).optional(),
+  /** The publisher note (HealthDCAT-AP `dct:description` of the agent; `publisherNote` in the older draft). */
+  note: localizedText.optional(),
+  /** Whether the organisation is a trusted data holder (EHDS Art. 72), when stated. */
+  trustedDataHolder: z.boolean().optional(),
 });
 
 export type DataHolderRecord = z.infer<typeof dataHolderRecord>;

@@ -2,11 +2,12 @@ import type { DataHolderRow } from '../db/queries/data-holders.js';
 import type { DatasetRow } from '../db/queries/datasets.js';
 import type { DistributionRow } from '../db/queries/distributions.js';
 
-/** One dataset as the export describes it: its row, its distributions and samples in publisher order. */
+/** One dataset as the export describes it: its row, its distributions, samples and analytics in publisher order. */
 export interface CatalogueEntry {
   readonly dataset: DatasetRow;
   readonly distributions: readonly DistributionRow[];
   readonly samples: readonly DistributionRow[];
+  readonly analytics: readonly DistributionRow[];
 }
 
 /** The data holders the entries of a document refer to, by id. */

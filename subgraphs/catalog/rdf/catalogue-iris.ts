@@ -14,6 +14,14 @@ export interface CatalogueIris {
   dataHolder(id: string): string;
 }
 
+/**
+ * The subject of a dataset or data holder in the export: the IRI its publisher gave it in a pushed record
+ * (kept, so that a harvester of both sees one resource), else the catalogue's own.
+ */
+export function subjectIri(iris: CatalogueIris, kind: 'dataset' | 'dataHolder', row: { id: string; sourceIri: string | null }): string {
+  return row.sourceIri ?? iris[kind](row.id);
+}
+
 /** The IRIs of the catalogue served at `${publicBase}/catalogue`. */
 export function catalogueIris(publicBase: string): CatalogueIris {
   const catalogue = `${publicBase}/catalogue`;

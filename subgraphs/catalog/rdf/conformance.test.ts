@@ -75,7 +75,7 @@ beforeAll(async () => {
       dcatAp: await shaclResults(shapes.dcatAp, document),
     });
   }
-  page = cataloguePageQuads({ entries, holders: holderRows, total, page: 1, lastPage: 1, pageIri: (n) => `${iris.catalogue}?page=${n}` }, iris);
+  page = cataloguePageQuads({ entries, holders: holderRows, withdrawals: [], total, page: 1, lastPage: 1, pageIri: (n) => `${iris.catalogue}?page=${n}` }, iris);
 });
 
 afterAll(async () => {
@@ -124,6 +124,15 @@ describe('the export of the demo catalogue', () => {
     expect(conforming.every((id) => records.get(id)?.accessBody !== undefined)).toBe(true);
     expect(missingHdab).toHaveLength(28);
     expect(missingPublisherContact).toEqual(['nutrinet-sante']);
+  });
+
+  it('states a withdrawal in an incremental harvest as a catalogue record DCAT-AP 3 accepts', async () => {
+    const withdrawals = [{ id: 'withdrawn-registry', sourceIri: null, at: new Date('2026-11-20T10:00:00Z') }];
+    const tombstoned = cataloguePageQuads({ entries: [], holders: new Map(), withdrawals, total: 1, page: 1, lastPage: 1, pageIri: (n) => `${iris.catalogue}?page=${n}` }, iris);
+    expect(await shaclResults(shapes.dcatAp, tombstoned)).toEqual([]);
+    expect(tombstoned.filter((q) => q.subject.value === iris.record('withdrawn-registry')).map((q) => q.object.value)).toEqual(
+      expect.arrayContaining([iris.dataset('withdrawn-registry'), 'http://purl.org/adms/status/Withdrawn', '2026-11-20T10:00:00.000Z']),
+    );
   });
 
   it('describes the catalogue itself as both profiles require, and every dataset of the page in DCAT-AP 3', async () => {

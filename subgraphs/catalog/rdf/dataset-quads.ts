@@ -10,12 +10,13 @@ import { legalBases } from '../vocabulary/legal-bases.js';
 import { legislation } from '../vocabulary/legislation.js';
 import { personalData } from '../vocabulary/personal-data.js';
 import { purposes } from '../vocabulary/purposes.js';
+import type { DescribedTermJson } from '../db/schema/dataset.js';
 import type { Vocabulary } from '../vocabulary/term.js';
 import type { CatalogueEntry, HolderIndex } from './catalogue-entry.js';
-import type { CatalogueIris } from './catalogue-iris.js';
+import { subjectIri, type CatalogueIris } from './catalogue-iris.js';
 import { accessRequestDistribution } from './access-request-distribution.js';
 import { addDistributionQuads } from './distribution-quads.js';
-import { adms, dcat, dcatap, dct, dpv, foaf, geodcatap, healthdcatap, locn, rdf, skos, vcard } from './namespaces.js';
+import { adms, dcat, dcatap, dct, dpv, foaf, geodcatap, healthdcatap, locn, rdf, rdfs, skos, vcard } from './namespaces.js';
 import type { QuadBuilder } from './quad-builder.js';
 import { vocabularyIri } from './vocabulary-iri.js';
 
@@ -28,11 +29,17 @@ const { blankNode, namedNode } = DataFactory;
  * `addAgentQuads`. What the record does not know is left out, with two derivations documented in
  * docs/catalogue-export.md: a dataset whose record lists no distribution gets one "access on request"
  * distribution pointing where access is asked for, and `healthdcatap:hasStructuredData` is false because
- * the catalogue publishes no variable-level description.
+ * the catalogue publishes no variable-level description (HealthDCAT-AP requires `hasVariables` with true). A dataset or
+ * agent pushed with its own IRI keeps it; distributions get the catalogue's IRIs.
  */
 export function addDatasetQuads(b: QuadBuilder, entry: CatalogueEntry, holders: HolderIndex, iris: CatalogueIris): void {
   const d = entry.dataset;
-  const s = namedNode(iris.dataset(d.id));
+  const details = d.details;
+  const s = namedNode(subjectIri(iris, 'dataset', d));
+  const agent = (id: string) => {
+    const holder = holders.get(id);
+    return holder ? subjectIri(iris, 'dataHolder', holder) : iris.dataHolder(id);
+  };
   // Blank node labels are unique per dataset (so that a page of several datasets keeps them apart) and are
   // XML names, as RDF/XML requires.
   const node = (name: string) => blankNode(`b-${d.id}-${name}`);
@@ -41,10 +48,13 @@ export function addDatasetQuads(b: QuadBuilder, entry: CatalogueEntry, holders: 
   };
 
   b.add(s, rdf('type'), dcat('Dataset'));
-  b.string(s, dct('identifier'), d.id);
-  const identifier = node('identifier');
-  b.add(s, adms('identifier'), identifier).add(identifier, rdf('type'), adms('Identifier'));
-  b.string(identifier, skos('notation'), d.identifier);
+  b.string(s, dct('identifier'), d.identifier);
+  (details.otherIdentifiers ?? []).forEach((other, i) => {
+    const identifier = node(`identifier-${i + 1}`);
+    b.add(s, adms('identifier'), identifier).add(identifier, rdf('type'), adms('Identifier'));
+    b.string(identifier, skos('notation'), other.notation);
+    b.string(identifier, adms('schemaAgency'), other.schemaAgency);
+  });
 
   b.text(s, dct('title'), { fr: d.titleFr, en: d.titleEn });
   b.text(s, dct('description'), { fr: d.descriptionFr, en: d.descriptionEn });
@@ -57,9 +67,9 @@ export function addDatasetQuads(b: QuadBuilder, entry: CatalogueEntry, holders: 
   const legislationIris = d.applicableLegislation.map((code) => vocabularyIri(legislation, code));
   for (const iri of legislationIris) b.iri(s, dcatap('applicableLegislation'), iri);
 
-  b.iri(s, dct('publisher'), iris.dataHolder(d.publisherId));
-  if (d.custodianId) b.iri(s, geodcatap('custodian'), iris.dataHolder(d.custodianId));
-  if (d.accessBodyId) b.iri(s, healthdcatap('hdab'), iris.dataHolder(d.accessBodyId));
+  b.iri(s, dct('publisher'), agent(d.publisherId));
+  if (d.custodianId) b.iri(s, geodcatap('custodian'), agent(d.custodianId));
+  if (d.accessBodyId) b.iri(s, healthdcatap('hdab'), agent(d.accessBodyId));
 
   const contact = node('contact');
   b.add(s, dcat('contactPoint'), contact).add(contact, rdf('type'), vcard('Kind'));
@@ -81,6 +91,7 @@ export function addDatasetQuads(b: QuadBuilder, entry: CatalogueEntry, holders: 
   }
 
   codes(healthdcatap('hasCodingSystem'), codingSystems, d.codingSystems);
+  for (const code of details.codeValues ?? []) b.string(s, healthdcatap('hasCodeValues'), code);
   b.typed(s, healthdcatap('numberOfRecords'), d.numberOfRecords, 'nonNegativeInteger');
   b.typed(s, healthdcatap('numberOfUniqueIndividuals'), d.numberOfUniqueIndividuals, 'nonNegativeInteger');
   b.typed(s, healthdcatap('minTypicalAge'), d.minTypicalAge, 'nonNegativeInteger');
@@ -88,6 +99,15 @@ export function addDatasetQuads(b: QuadBuilder, entry: CatalogueEntry, holders: 
   b.text(s, healthdcatap('populationCoverage'), d.populationCoverage);
   codes(dpv('hasPersonalData'), personalData, d.personalData);
   codes(dpv('hasLegalBasis'), legalBases, d.legalBasis);
+  const described = (predicate: NamedNode, type: NamedNode, terms: readonly DescribedTermJson[] | undefined, name: string) =>
+    (terms ?? []).forEach((term, i) => {
+      const subject = node(`${name}-${i + 1}`);
+      b.add(s, predicate, subject).add(subject, rdf('type'), type);
+      b.text(subject, dct('description'), term.description);
+      b.iri(subject, dct('source'), term.source);
+    });
+  described(dpv('hasLegalBasis'), dpv('LegalBasis'), details.otherLegalBases, 'legal-basis');
+  described(dpv('hasPurpose'), dpv('Purpose'), details.otherPurposes, 'purpose');
   for (const code of d.purposes) {
     // The purposes are points of EHDS Art. 53(1), not DPV concepts: typed and labelled so they read alone.
     const purpose = namedNode(vocabularyIri(purposes, code));
@@ -96,11 +116,13 @@ export function addDatasetQuads(b: QuadBuilder, entry: CatalogueEntry, holders: 
     b.text(purpose, skos('prefLabel'), { fr: term.fr, en: term.en });
     b.iri(purpose, dct('source'), legislation.EHDS.uri);
   }
-  if (d.retentionPeriod?.fr || d.retentionPeriod?.en) {
-    // The catalogue knows the retention rule as text, not as dates: a period described, not bounded.
+  if (d.retentionPeriod?.fr || d.retentionPeriod?.en || details.retentionStart || details.retentionEnd) {
+    // The retention rule as the record gives it: described in words, bounded by dates, or both.
     const retention = node('retention');
     b.add(s, healthdcatap('retentionPeriod'), retention).add(retention, rdf('type'), dct('PeriodOfTime'));
     b.text(retention, dct('description'), d.retentionPeriod);
+    b.typed(retention, dcat('startDate'), details.retentionStart, 'date');
+    b.typed(retention, dcat('endDate'), details.retentionEnd, 'date');
   }
   if (d.frequency) b.iri(s, dct('accrualPeriodicity'), vocabularyIri(frequencies, d.frequency));
   b.typed(s, dct('issued'), d.issued, 'date');
@@ -108,6 +130,12 @@ export function addDatasetQuads(b: QuadBuilder, entry: CatalogueEntry, holders: 
   b.string(s, dcat('version'), d.version);
   b.iri(s, dcat('landingPage'), d.landingPage);
   b.typed(s, healthdcatap('hasStructuredData'), false, 'boolean');
+  b.iri(s, dct('type'), details.datasetType);
+  if (details.provenance?.fr || details.provenance?.en) {
+    const provenance = node('provenance');
+    b.add(s, dct('provenance'), provenance).add(provenance, rdf('type'), dct('ProvenanceStatement'));
+    b.text(provenance, rdfs('label'), details.provenance);
+  }
 
   const distributions = entry.distributions.length > 0 ? entry.distributions : [accessRequestDistribution(d, holders)].filter((x) => x !== null);
   distributions.forEach((facts, i) => {
@@ -119,6 +147,11 @@ export function addDatasetQuads(b: QuadBuilder, entry: CatalogueEntry, holders: 
     const subject = namedNode(`${iris.dataset(d.id)}#sample-${i + 1}`);
     b.add(s, adms('sample'), subject);
     addDistributionQuads(b, subject, facts, legislationIris, `${d.id}-sample-${i + 1}`);
+  });
+  entry.analytics.forEach((facts, i) => {
+    const subject = namedNode(`${iris.dataset(d.id)}#analytics-${i + 1}`);
+    b.add(s, healthdcatap('analytics'), subject);
+    addDistributionQuads(b, subject, facts, legislationIris, `${d.id}-analytics-${i + 1}`);
   });
 
   const record = namedNode(iris.record(d.id));

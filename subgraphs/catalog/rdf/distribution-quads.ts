@@ -17,6 +17,7 @@ export interface DistributionFacts {
   readonly mediaType?: string | null | undefined;
   readonly byteSize?: number | null | undefined;
   readonly rights?: LocalizedJson | null | undefined;
+  readonly license?: string | null | undefined;
 }
 
 /**
@@ -38,5 +39,6 @@ export function addDistributionQuads(b: QuadBuilder, subject: NamedNode, facts: 
     b.add(subject, dct('rights'), rights).add(rights, rdf('type'), dct('RightsStatement'));
     b.text(rights, rdfs('label'), facts.rights);
   }
+  b.iri(subject, dct('license'), facts.license);
   for (const iri of legislation) b.iri(subject, dcatap('applicableLegislation'), iri);
 }

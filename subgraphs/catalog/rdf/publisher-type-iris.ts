@@ -23,4 +23,10 @@ export const publisherTypeIris: Readonly<Record<PublisherTypeCode, string | null
   PHARMA_BIOTECH: `${base}pharma-company`,
   HEALTH_ORGANISATION: null,
   HEALTH_INSURANCE: `${base}health-insurance-company-org`,
+  ADMINISTRATIVE_INSTITUTION: `${base}administrative-institution`,
 };
+
+/** The catalogue's publisher type of a Release 8 concept (the inverse of `publisherTypeIris`). */
+export const publisherTypeOfIri: ReadonlyMap<string, PublisherTypeCode> = new Map(
+  (Object.entries(publisherTypeIris) as [PublisherTypeCode, string | null][]).flatMap(([code, iri]) => (iri ? [[iri, code] as const] : [])),
+);

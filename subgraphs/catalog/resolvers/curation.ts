@@ -2,8 +2,12 @@ import { createCuratedDataset, updateCuratedDataset, withdrawCuratedDataset, typ
 import type { CurationActor } from '../db/queries/dataset-history.js';
 import type { CatalogContext } from '../context.js';
 import { utcToday } from '../model/curation-dates.js';
+import type { DatasetRecord } from '../model/dataset-record.js';
 import { describeProblems, parseDatasetInput, type InputProblem } from '../model/dataset-input.js';
 import { CURATOR_ROLES, requireRole } from '../model/curation-roles.js';
+import type { RecordFormat } from '../rdf/import/parse-rdf-document.js';
+import { pushRecord, type PushOutcome } from '../rdf/import/push-record.js';
+import { readableViolation } from '../rdf/import/readable-violation.js';
 
 /** Longest withdrawal reason accepted, in characters. */
 export const MAX_REASON_LENGTH = 5000;
@@ -27,6 +31,41 @@ async function resultOf(outcome: CurationOutcome, ctx: CatalogContext) {
   return { dataset, version: outcome.version, error: null };
 }
 
+/** The mutation result of a pushed record. */
+async function importResultOf(outcome: PushOutcome, ctx: CatalogContext) {
+  if (!outcome.ok) {
+    return {
+      dataset: null,
+      version: null,
+      notKept: [],
+      draftForm: false,
+      createdDataHolders: [],
+      error: { code: outcome.code, message: outcome.message, field: outcome.problems[0]?.field ?? outcome.violations[0]?.path ?? null },
+      violations: outcome.violations.map(readableViolation),
+    };
+  }
+  const { dataset, version } = await resultOf({ ok: true, version: outcome.version }, ctx);
+  return { dataset, version, notKept: outcome.notKept, draftForm: outcome.draftForm, createdDataHolders: outcome.createdDataHolders, error: null, violations: [] };
+}
+
+/**
+ * Record fields `DatasetInput` has no field for: facts of pushed HealthDCAT-AP records. An update through
+ * GraphQL keeps them from the stored record rather than erase them.
+ */
+export const RECORD_ONLY_FIELDS: readonly (keyof DatasetRecord)[] = [
+  'iri',
+  'otherIdentifiers',
+  'codeValues',
+  'datasetType',
+  'provenance',
+  'otherPurposes',
+  'otherLegalBases',
+  'retentionDates',
+  'analytics',
+];
+
+const FORMATS: Readonly<Record<string, RecordFormat>> = { TURTLE: 'turtle', JSON_LD: 'jsonld' };
+
 /** Resolvers of the catalog's curation mutations. Expected failures come back as `{ error }`. */
 export const Mutation = {
   async createDataset(_: unknown, args: { input: unknown }, ctx: CatalogContext) {
@@ -40,7 +79,7 @@ export const Mutation = {
     requireRole(ctx.caller, CURATOR_ROLES);
     const parsed = parseDatasetInput(args.input, args.id);
     if (!parsed.ok) return invalid(parsed.problems);
-    return resultOf(await updateCuratedDataset(ctx.db, parsed.record, actorOf(ctx), utcToday()), ctx);
+    return resultOf(await updateCuratedDataset(ctx.db, parsed.record, actorOf(ctx), utcToday(), 'curation', RECORD_ONLY_FIELDS), ctx);
   },
 
   async withdrawDataset(_: unknown, args: { id: string; reason: string }, ctx: CatalogContext) {
@@ -50,5 +89,17 @@ export const Mutation = {
       return invalid([{ field: 'reason', message: `give a reason of 5 to ${MAX_REASON_LENGTH} characters` }]);
     }
     return resultOf(await withdrawCuratedDataset(ctx.db, args.id, reason, actorOf(ctx)), ctx);
+  },
+
+  async importDataset(_: unknown, args: { record: string; format: string }, ctx: CatalogContext) {
+    requireRole(ctx.caller, CURATOR_ROLES);
+    const pushed = { text: args.record, format: FORMATS[args.format] ?? 'turtle', mode: 'create' as const };
+    return importResultOf(await pushRecord(ctx.db, pushed, actorOf(ctx), utcToday()), ctx);
+  },
+
+  async replaceDatasetRecord(_: unknown, args: { id: string; record: string; format: string }, ctx: CatalogContext) {
+    requireRole(ctx.caller, CURATOR_ROLES);
+    const pushed = { text: args.record, format: FORMATS[args.format] ?? 'turtle', mode: 'replace' as const, id: args.id };
+    return importResultOf(await pushRecord(ctx.db, pushed, actorOf(ctx), utcToday()), ctx);
   },
 };

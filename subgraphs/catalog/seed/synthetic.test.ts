@@ -11,7 +11,7 @@ const holders = syntheticDataHolders({ count: HOLDERS, seed: SEED });
 
 /** Title, keywords and description in both languages. */
 function textOf(d: DatasetRecordInput): string {
-  return [d.title.fr, d.title.en, ...(d.keywords.fr ?? []), ...(d.keywords.en ?? []), d.description.fr, d.description.en].join(' ');
+  return [d.title.fr, d.title.en, ...(d.keywords?.fr ?? []), ...(d.keywords?.en ?? []), d.description.fr, d.description.en].join(' ');
 }
 
 /** A whole word (letters of any alphabet around it do not count), case-insensitive. */
@@ -124,7 +124,7 @@ describe('syntheticDatasets', () => {
         expect(text?.length ?? 0).toBeGreaterThanOrEqual(300);
         expect(text?.length ?? 0).toBeLessThanOrEqual(700);
       }
-      for (const keywords of [d.keywords.fr ?? [], d.keywords.en ?? []]) {
+      for (const keywords of [d.keywords?.fr ?? [], d.keywords?.en ?? []]) {
         expect(keywords.length).toBeGreaterThanOrEqual(3);
         expect(keywords.length).toBeLessThanOrEqual(8);
       }

@@ -6,7 +6,7 @@ function term(code: string, en: string, fr: string) {
   return { uri: base + code, en, fr };
 }
 
-/** Countries of the European Economic Area (EU country vocabulary, ISO 3166-1 alpha-3 codes). */
+/** Countries of the European Economic Area (EU country vocabulary, ISO 3166-1 alpha-3 codes), and UNKNOWN. */
 export const countries = {
   AUT: term('AUT', 'Austria', 'Autriche'),
   BEL: term('BEL', 'Belgium', 'Belgique'),
@@ -38,6 +38,12 @@ export const countries = {
   ISL: term('ISL', 'Iceland', 'Islande'),
   LIE: term('LIE', 'Liechtenstein', 'Liechtenstein'),
   NOR: term('NOR', 'Norway', 'Norvège'),
+  /**
+   * Not a country: the explicit "not stated" of an organisation imported from a HealthDCAT-AP record, which
+   * gives no country for an agent. The EU authority tables' own code for provisional data stands for it.
+   * A dataset's spatial coverage never takes it (`datasetRecord` refuses it).
+   */
+  UNKNOWN: { uri: 'http://publications.europa.eu/resource/authority/country/OP_DATPRO', en: 'Unknown (not stated)', fr: 'Inconnu (non précisé)' },
 } as const satisfies Vocabulary<string>;
 
 export type CountryCode = keyof typeof countries;

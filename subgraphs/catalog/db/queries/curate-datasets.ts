@@ -16,6 +16,13 @@ export type CurationOutcome =
   | { ok: true; version: DatasetVersionRow }
   | { ok: false; code: 'NOT_FOUND' | 'ALREADY_EXISTS' | 'UNKNOWN_DATA_HOLDER'; message: string; field?: string };
 
+/**
+ * How `issued` and `modified` are set: `curation` follows `curation-dates.ts` (an edit through the
+ * catalogue dates itself); `as-given` keeps the record's own dates, absent ones absent (a record pushed by
+ * its publisher states its dates; the catalogue record's dates say when the catalogue changed).
+ */
+export type DateRule = 'curation' | 'as-given';
+
 /** The first data holder the record names that does not exist, with the field naming it. */
 async function unknownDataHolder(db: Db, record: DatasetRecord): Promise<CurationOutcome | null> {
   const named = (['publisher', 'custodian', 'accessBody'] as const).flatMap((field) => {
@@ -39,11 +46,12 @@ async function writeDistributions(db: Db, record: DatasetRecord): Promise<void> 
 
 /**
  * Creates a dataset from a validated record, with its distributions, search entry and a `CREATED`
- * history entry, in one transaction. `issued` and `modified` default to `today`. An id already in the
+ * history entry, in one transaction (a savepoint when `db` is a transaction already). `issued` and
+ * `modified` default to `today` unless `dates` is `as-given`. An id already in the
  * catalogue gives `ALREADY_EXISTS`; an id withdrawn earlier may be created again, its history continuing.
  */
-export async function createCuratedDataset(db: Db, input: DatasetRecord, actor: CurationActor, today: string): Promise<CurationOutcome> {
-  const record = datesOnCreate(input, today);
+export async function createCuratedDataset(db: Db, input: DatasetRecord, actor: CurationActor, today: string, dates: DateRule = 'curation'): Promise<CurationOutcome> {
+  const record = dates === 'curation' ? datesOnCreate(input, today) : input;
   return db.transaction(async (tx) => {
     const unknown = await unknownDataHolder(tx, record);
     if (unknown) return unknown;
@@ -61,16 +69,26 @@ export async function createCuratedDataset(db: Db, input: DatasetRecord, actor: 
  * Replaces a dataset's whole description with a validated record (same id), in one transaction: the
  * dataset row (locked first, so concurrent updates of one dataset take turns and each gets its own version
  * number), its distributions and samples, its search entry and an `UPDATED` history entry listing the
- * fields that differ from the stored record. Dates follow `datesOnUpdate`. `NOT_FOUND` for an id not in
- * the catalogue.
+ * fields that differ from the stored record. Dates follow `datesOnUpdate` unless `dates` is `as-given`.
+ * The fields named in `keep` are taken from the stored record rather than the input. `NOT_FOUND` for an
+ * id not in the catalogue.
  */
-export async function updateCuratedDataset(db: Db, input: DatasetRecord, actor: CurationActor, today: string): Promise<CurationOutcome> {
+export async function updateCuratedDataset(
+  db: Db,
+  input: DatasetRecord,
+  actor: CurationActor,
+  today: string,
+  dates: DateRule = 'curation',
+  keep: readonly (keyof DatasetRecord)[] = [],
+): Promise<CurationOutcome> {
   return db.transaction(async (tx) => {
     const [locked] = await tx.select({ id: dataset.id }).from(dataset).where(eq(dataset.id, input.id)).for('update');
     if (!locked) return { ok: false, code: 'NOT_FOUND', field: 'id', message: `No dataset "${input.id}".` };
     const stored = await readDatasetRecord(tx, input.id);
     if (!stored) throw new Error(`dataset ${input.id} vanished under its row lock`);
-    const record = datesOnUpdate(input, stored, today);
+    const kept = Object.fromEntries(keep.flatMap((field) => (stored[field] === undefined ? [] : [[field, stored[field]]])));
+    const merged = { ...input, ...kept } as DatasetRecord;
+    const record = dates === 'curation' ? datesOnUpdate(merged, stored, today) : merged;
     const unknown = await unknownDataHolder(tx, record);
     if (unknown) return unknown;
     await tx

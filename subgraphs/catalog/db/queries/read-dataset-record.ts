@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../../platform/db/database.js';
 import type { DatasetRecord } from '../../model/dataset-record.js';
-import { dataset, type LocalizedJson } from '../schema/dataset.js';
+import { dataset, type DescribedTermJson, type LocalizedJson } from '../schema/dataset.js';
 import { distribution } from '../schema/distribution.js';
 import type { DatasetRow } from './datasets.js';
 import type { DistributionRow } from './distributions.js';
@@ -15,6 +15,10 @@ function localized(text: LocalizedJson | null): LocalizedJson | null {
   return text === null ? null : present({ fr: text.fr, en: text.en });
 }
 
+function describedTerm(term: DescribedTermJson) {
+  return present({ description: localized(term.description), source: term.source });
+}
+
 function distributionRecordOf(row: DistributionRow) {
   return present({
     title: localized(row.title),
@@ -24,6 +28,8 @@ function distributionRecordOf(row: DistributionRow) {
     mediaType: row.mediaType,
     byteSize: row.byteSize,
     rights: localized(row.rights),
+    description: localized(row.description),
+    license: row.license,
   });
 }
 
@@ -46,6 +52,7 @@ export async function readDatasetRecord(db: Db, id: string): Promise<DatasetReco
 /** The record of a dataset row and its distribution rows (any order). */
 export function recordOfRows(row: DatasetRow, parts: readonly DistributionRow[]): DatasetRecord {
   const ordered = [...parts].sort((a, b) => a.position - b.position);
+  const details = row.details;
   const temporal = row.temporalStart !== null || row.temporalEnd !== null ? present({ start: row.temporalStart, end: row.temporalEnd }) : null;
   return present({
     id: row.id,
@@ -74,15 +81,23 @@ export function recordOfRows(row: DatasetRow, parts: readonly DistributionRow[])
     personalData: row.personalData,
     legalBasis: row.legalBasis,
     purposes: row.purposes,
+    otherPurposes: (details.otherPurposes ?? []).map(describedTerm),
+    otherLegalBases: (details.otherLegalBases ?? []).map(describedTerm),
     retentionPeriod: localized(row.retentionPeriod),
+    retentionDates:
+      details.retentionStart !== undefined || details.retentionEnd !== undefined ? present({ start: details.retentionStart, end: details.retentionEnd }) : null,
     frequency: row.frequency,
     issued: row.issued,
     modified: row.modified,
     version: row.version,
     landingPage: row.landingPage,
+    otherIdentifiers: (details.otherIdentifiers ?? []).map((i) => present({ notation: i.notation, schemaAgency: i.schemaAgency })),
+    codeValues: details.codeValues ?? [],
+    datasetType: details.datasetType,
+    provenance: details.provenance === undefined ? null : localized(details.provenance),
+    iri: row.sourceIri,
     distributions: ordered.filter((p) => p.kind === 'distribution').map(distributionRecordOf),
-    samples: ordered
-      .filter((p) => p.kind === 'sample')
-      .map((p) => present({ ...distributionRecordOf(p), description: localized(p.description) })),
+    samples: ordered.filter((p) => p.kind === 'sample').map(distributionRecordOf),
+    analytics: ordered.filter((p) => p.kind === 'analytics').map(distributionRecordOf),
   }) as DatasetRecord;
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../../platform/db/database.js';
 import type { DataHolderRecord, DatasetRecord } from '../../model/dataset-record.js';
 import { dataHolder } from '../schema/data-holder.js';
-import { dataset } from '../schema/dataset.js';
+import { dataset, type DatasetDetailsJson } from '../schema/dataset.js';
 import { distribution } from '../schema/distribution.js';
 import { refreshSearchEntries } from './search-entries.js';
 
@@ -24,18 +24,7 @@ export async function insertMissingDataHolders(db: Db, holders: readonly DataHol
   for (const part of chunks(holders)) {
     const rows = await db
       .insert(dataHolder)
-      .values(
-        part.map((h) => ({
-          id: h.id,
-          name: h.name,
-          acronym: h.acronym ?? null,
-          publisherType: h.publisherType,
-          country: h.country,
-          homepage: h.homepage ?? null,
-          email: h.email ?? null,
-          isAccessBody: h.isAccessBody,
-        })),
-      )
+      .values(part.map(toDataHolderRow))
       .onConflictDoNothing({ target: dataHolder.id })
       .returning({ id: dataHolder.id });
     inserted += rows.length;
@@ -70,6 +59,40 @@ export async function analyzeCatalog(db: Db): Promise<void> {
   await db.execute(sql`ANALYZE catalog.dataset_search`);
   await db.execute(sql`ANALYZE catalog.distribution`);
   await db.execute(sql`ANALYZE catalog.data_holder`);
+}
+
+/** The `catalog.data_holder` row of a record. */
+export function toDataHolderRow(h: DataHolderRecord): typeof dataHolder.$inferInsert {
+  return {
+    id: h.id,
+    name: h.name,
+    acronym: h.acronym ?? null,
+    publisherType: h.publisherType,
+    country: h.country,
+    homepage: h.homepage ?? null,
+    email: h.email ?? null,
+    isAccessBody: h.isAccessBody,
+    sourceIri: h.iri ?? null,
+    nameLanguage: h.nameLanguage ?? null,
+    contactPage: h.contactPage ?? null,
+    telephone: h.telephone ?? null,
+    note: h.note ?? null,
+    trustedDataHolder: h.trustedDataHolder ?? null,
+  };
+}
+
+/** The facts of a record kept in `catalog.dataset.details` (absent keys for unknown facts). */
+function detailsOf(r: DatasetRecord): DatasetDetailsJson {
+  const details: DatasetDetailsJson = {};
+  if (r.otherIdentifiers.length > 0) details.otherIdentifiers = r.otherIdentifiers;
+  if (r.codeValues.length > 0) details.codeValues = r.codeValues;
+  if (r.datasetType !== undefined) details.datasetType = r.datasetType;
+  if (r.provenance !== undefined) details.provenance = r.provenance;
+  if (r.otherPurposes.length > 0) details.otherPurposes = r.otherPurposes;
+  if (r.otherLegalBases.length > 0) details.otherLegalBases = r.otherLegalBases;
+  if (r.retentionDates?.start !== undefined) details.retentionStart = r.retentionDates.start;
+  if (r.retentionDates?.end !== undefined) details.retentionEnd = r.retentionDates.end;
+  return details;
 }
 
 /** The `catalog.dataset` row of a record (its distributions and samples are written apart). */
@@ -111,18 +134,17 @@ export function toDatasetRow(r: DatasetRecord): typeof dataset.$inferInsert {
     modified: r.modified ?? null,
     version: r.version ?? null,
     landingPage: r.landingPage ?? null,
+    sourceIri: r.iri ?? null,
+    details: detailsOf(r),
   };
 }
 
-/** The `catalog.distribution` rows of a record: its distributions, then its samples, each in its order. */
+/** The `catalog.distribution` rows of a record: its distributions, samples and analytics, each in its order. */
 export function toDistributionRows(r: DatasetRecord): (typeof distribution.$inferInsert)[] {
   return [
     ...r.distributions.map((d, position) => ({ ...toDistributionRow(r.id, d, position), kind: 'distribution' as const })),
-    ...r.samples.map((s, position) => ({
-      ...toDistributionRow(r.id, s, position),
-      kind: 'sample' as const,
-      description: s.description ?? null,
-    })),
+    ...r.samples.map((s, position) => ({ ...toDistributionRow(r.id, s, position), kind: 'sample' as const })),
+    ...r.analytics.map((a, position) => ({ ...toDistributionRow(r.id, a, position), kind: 'analytics' as const })),
   ];
 }
 
@@ -137,5 +159,7 @@ function toDistributionRow(datasetId: string, d: DatasetRecord['distributions'][
     mediaType: d.mediaType ?? null,
     byteSize: d.byteSize ?? null,
     rights: d.rights ?? null,
+    description: d.description ?? null,
+    license: d.license ?? null,
   };
 }

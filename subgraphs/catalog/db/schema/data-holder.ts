@@ -1,4 +1,5 @@
-import { boolean, text } from 'drizzle-orm/pg-core';
+import { boolean, jsonb, text } from 'drizzle-orm/pg-core';
+import type { LocalizedJson } from './dataset.js';
 import { catalogSchema } from './catalog-schema.js';
 import { timestamps } from './timestamps.js';
 
@@ -12,5 +13,13 @@ export const dataHolder = catalogSchema.table('data_holder', {
   homepage: text('homepage'),
   email: text('email'),
   isAccessBody: boolean('is_access_body').notNull().default(false),
+  /** The organisation's IRI in the record it was imported from (unique: one holder per IRI). */
+  sourceIri: text('source_iri').unique(),
+  /** The language tag of `name`, when the record that gave it tagged it (such as `en`). */
+  nameLanguage: text('name_language'),
+  contactPage: text('contact_page'),
+  telephone: text('telephone'),
+  note: jsonb('note').$type<LocalizedJson>(),
+  trustedDataHolder: boolean('trusted_data_holder'),
   ...timestamps,
 });

@@ -12,9 +12,30 @@ export interface LocalizedJson {
 
 /** A contact point as stored. */
 export interface ContactPointJson {
-  name: string;
+  name?: string;
   email?: string;
   url?: string;
+}
+
+/** A purpose or legal basis described in words, with the legislation it rests on. */
+export interface DescribedTermJson {
+  description: LocalizedJson;
+  source?: string;
+}
+
+/**
+ * The facts of a dataset that no search or GraphQL field reads, kept so that the HealthDCAT-AP export
+ * states them again: every key is absent when unknown.
+ */
+export interface DatasetDetailsJson {
+  otherIdentifiers?: { notation: string; schemaAgency?: string }[];
+  codeValues?: string[];
+  datasetType?: string;
+  provenance?: LocalizedJson;
+  otherPurposes?: DescribedTermJson[];
+  otherLegalBases?: DescribedTermJson[];
+  retentionStart?: string;
+  retentionEnd?: string;
 }
 
 /**
@@ -64,6 +85,9 @@ export const dataset = catalogSchema.table(
     modified: date('modified'),
     version: text('version'),
     landingPage: text('landing_page'),
+    /** The publisher's own IRI of the dataset, when pushed with one (unique: one dataset per IRI). */
+    sourceIri: text('source_iri').unique(),
+    details: jsonb('details').$type<DatasetDetailsJson>().notNull().default({}),
     ...timestamps,
   },
   (t) => [index('dataset_publisher_idx').on(t.publisherId)],

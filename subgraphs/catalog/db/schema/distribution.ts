@@ -3,7 +3,8 @@ import { catalogSchema } from './catalog-schema.js';
 import { dataset, type LocalizedJson } from './dataset.js';
 
 /**
- * Distributions and samples of a dataset (`dcat:Distribution`, `adms:sample`), in the order the
+ * Distributions, samples and analytics of a dataset (`dcat:Distribution`, `adms:sample`,
+ * `healthdcatap:analytics`), in the order the
  * publisher gave them. `kind` tells them apart.
  */
 export const distribution = catalogSchema.table(
@@ -13,7 +14,7 @@ export const distribution = catalogSchema.table(
     datasetId: text('dataset_id')
       .notNull()
       .references(() => dataset.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['distribution', 'sample'] }).notNull(),
+    kind: text('kind', { enum: ['distribution', 'sample', 'analytics'] }).notNull(),
     position: integer('position').notNull(),
     title: jsonb('title').$type<LocalizedJson>().notNull(),
     description: jsonb('description').$type<LocalizedJson>(),
@@ -23,6 +24,7 @@ export const distribution = catalogSchema.table(
     mediaType: text('media_type'),
     byteSize: bigint('byte_size', { mode: 'number' }),
     rights: jsonb('rights').$type<LocalizedJson>(),
+    license: text('license'),
   },
   (t) => [unique('distribution_position_unique').on(t.datasetId, t.kind, t.position)],
 );

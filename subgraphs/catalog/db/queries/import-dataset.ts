@@ -1,0 +1,194 @@
+import { and, eq, isNull, like, ne } from 'drizzle-orm';
+import type { Db } from '../../../../platform/db/database.js';
+import type { InputProblem } from '../../model/dataset-input.js';
+import { slugOf } from '../../model/slug-of.js';
+import { dataHolderRecord, datasetRecord, type DataHolderRecord, type DatasetRecord } from '../../model/dataset-record.js';
+import type { AgentFacts } from '../../rdf/import/read-agent.js';
+import type { AgentRole, DatasetReading } from '../../rdf/import/read-dataset.js';
+import { shortIri } from '../../rdf/import/record-graph.js';
+import { dataHolder } from '../schema/data-holder.js';
+import { dataset } from '../schema/dataset.js';
+import { createCuratedDataset, updateCuratedDataset, type CurationOutcome } from './curate-datasets.js';
+import type { CurationActor, DatasetVersionRow } from './dataset-history.js';
+import { toDataHolderRow } from './write-catalog.js';
+
+/** What an import did, or why it stored nothing. */
+export type ImportOutcome =
+  | { ok: true; version: DatasetVersionRow; createdHolders: string[] }
+  | { ok: false; code: 'INVALID_RECORD' | 'NOT_FOUND' | 'ALREADY_EXISTS'; message: string; problems: InputProblem[] };
+
+/** How an import names its dataset and what it may do. */
+export interface ImportTarget {
+  /** The dataset's catalogue id. */
+  readonly id: string;
+  /** `create` refuses an id in use; `replace` refuses an unknown one. */
+  readonly mode: 'create' | 'replace';
+  /** Tells whether an IRI is one the catalogue minted (and which id it names), so it is not kept as the publisher's. */
+  readonly ownId: (iri: string, kind: 'dataset' | 'dataHolder') => string | undefined;
+}
+
+/** The record's RDF property for each record field a validation problem may name. */
+const PROPERTY_OF_FIELD: Readonly<Record<string, string>> = {
+  identifier: 'dct:identifier',
+  title: 'dct:title',
+  description: 'dct:description',
+  themes: 'dcat:theme',
+  healthCategories: 'healthdcatap:healthCategory',
+  accessRights: 'dct:accessRights',
+  contactPoint: 'dcat:contactPoint',
+  spatial: 'dct:spatial',
+  temporal: 'dct:temporal',
+  minTypicalAge: 'healthdcatap:minTypicalAge',
+  datasetType: 'dct:type',
+  landingPage: 'dcat:landingPage',
+  distributions: 'dcat:distribution',
+  samples: 'adms:sample',
+  analytics: 'healthdcatap:analytics',
+  publisher: 'dct:publisher',
+  retentionDates: 'healthdcatap:retentionPeriod',
+  version: 'dcat:version',
+};
+
+class Refused extends Error {
+  constructor(readonly outcome: Extract<ImportOutcome, { ok: false }>) {
+    super(outcome.message);
+  }
+}
+
+function refuse(code: Extract<ImportOutcome, { ok: false }>['code'], message: string, problems: InputProblem[] = []): never {
+  throw new Refused({ ok: false, code, message, problems });
+}
+
+/** An id for a new data holder, made from its name (`union-body`, then `union-body-2`...). */
+async function freeHolderId(db: Db, name: string): Promise<string> {
+  const base = slugOf(name, 60) || 'organisation';
+  const taken = new Set((await db.select({ id: dataHolder.id }).from(dataHolder).where(like(dataHolder.id, `${base}%`))).map((r) => r.id));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** The facts of a holder an agent description replaces (its id, country and acronym are the catalogue's). */
+function describedFacts(agent: AgentFacts): Omit<DataHolderRecord, 'id' | 'country' | 'acronym' | 'isAccessBody' | 'publisherType'> {
+  return {
+    name: agent.name ?? '',
+    ...(agent.iri !== null ? { iri: agent.iri } : {}),
+    ...(agent.nameLanguage !== undefined ? { nameLanguage: agent.nameLanguage } : {}),
+    ...(agent.homepage !== undefined ? { homepage: agent.homepage } : {}),
+    ...(agent.email !== undefined ? { email: agent.email } : {}),
+    ...(agent.contactPage !== undefined ? { contactPage: agent.contactPage } : {}),
+    ...(agent.telephone !== undefined ? { telephone: agent.telephone } : {}),
+    ...(agent.note !== undefined ? { note: agent.note } : {}),
+    ...(agent.trustedDataHolder !== undefined ? { trustedDataHolder: agent.trustedDataHolder } : {}),
+  };
+}
+
+/**
+ * The data holder an agent of the record stands for, created or brought up to date:
+ * - an IRI the catalogue minted (`/catalogue/data-holders/<id>`) names that holder, left as it is;
+ * - an IRI a holder was imported with names that holder, whose described facts (name, type, contact
+ *   point, note, trusted status) the agent's replace;
+ * - an unnamed agent is the holder of the same name without an IRI, if there is one;
+ * - any other agent becomes a new holder, with an id made from its name and country UNKNOWN (agents
+ *   state none).
+ * Acting as access body makes a holder one. Problems name the role's property.
+ */
+async function holderOf(db: Db, agent: AgentFacts, role: AgentRole, property: string, target: ImportTarget, created: string[]): Promise<string> {
+  const problem = (message: string): never => refuse('INVALID_RECORD', `${property}: ${message}`, [{ field: property, message }]);
+  if (agent.iri !== null) {
+    const own = target.ownId(agent.iri, 'dataHolder');
+    if (own !== undefined) {
+      const [found] = await db.select({ id: dataHolder.id }).from(dataHolder).where(eq(dataHolder.id, own));
+      if (!found) problem(`no data holder "${own}" in the catalogue`);
+      return own;
+    }
+  }
+  const [existing] =
+    agent.iri !== null
+      ? await db.select().from(dataHolder).where(eq(dataHolder.sourceIri, agent.iri))
+      : await db.select().from(dataHolder).where(and(eq(dataHolder.name, agent.name ?? ''), isNull(dataHolder.sourceIri)));
+  if (agent.name === undefined) problem('the agent needs a name (foaf:name)');
+  if (existing && agent.iri === null) return existing.id;
+  const publisherType = agent.publisherType ?? existing?.publisherType;
+  if (publisherType === undefined) problem('the catalogue needs the type of a new organisation (dct:type, a HealthDCAT-AP publisher type)');
+  const parsed = dataHolderRecord.safeParse({
+    id: existing?.id ?? (await freeHolderId(db, agent.name ?? '')),
+    country: existing?.country ?? 'UNKNOWN',
+    ...(existing?.acronym ? { acronym: existing.acronym } : {}),
+    publisherType,
+    isAccessBody: (existing?.isAccessBody ?? false) || role === 'accessBody',
+    ...describedFacts(agent),
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    problem(`${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is not valid'}`.trim());
+  }
+  const row = toDataHolderRow(parsed.data as DataHolderRecord);
+  if (existing) {
+    await db.update(dataHolder).set(row).where(eq(dataHolder.id, existing.id));
+    return existing.id;
+  }
+  await db.insert(dataHolder).values(row);
+  created.push(row.id);
+  return row.id;
+}
+
+const ROLE_PROPERTY: Readonly<Record<AgentRole, string>> = {
+  publisher: 'dct:publisher',
+  custodian: 'geodcatap:custodian',
+  accessBody: 'healthdcatap:hdab',
+};
+
+/**
+ * Stores a record read from RDF, all in one transaction: the data holders its agents stand for (see
+ * `holderOf`), then the dataset, created or replaced with its publisher's dates as given, with a history
+ * entry by `actor`. Any refusal rolls everything back: nothing is half-stored.
+ */
+export async function importDataset(db: Db, reading: DatasetReading, target: ImportTarget, actor: CurationActor, today: string): Promise<ImportOutcome> {
+  try {
+    return await db.transaction(async (tx) => {
+      if (target.mode === 'replace') {
+        const [found] = await tx.select({ id: dataset.id }).from(dataset).where(eq(dataset.id, target.id));
+        if (!found) refuse('NOT_FOUND', `No dataset "${target.id}": POST the record to /catalogue/datasets to add it.`);
+      }
+      const created: string[] = [];
+      const holders: Partial<Record<AgentRole, string>> = {};
+      // One agent node in two roles is one organisation.
+      const byNode = new Map<string, string>();
+      for (const role of ['publisher', 'custodian', 'accessBody'] as const) {
+        const agent = reading.agents[role];
+        if (!agent) continue;
+        const key = `${agent.node.termType}:${agent.node.value}`;
+        const id = byNode.get(key) ?? (await holderOf(tx, agent, role, ROLE_PROPERTY[role], target, created));
+        if (role === 'accessBody' && byNode.has(key)) await tx.update(dataHolder).set({ isAccessBody: true }).where(eq(dataHolder.id, id));
+        byNode.set(key, id);
+        holders[role] = id;
+      }
+      const ownIri = reading.iri === null ? undefined : target.ownId(reading.iri, 'dataset');
+      const iri = reading.iri !== null && ownIri === undefined ? reading.iri : undefined;
+      const parsed = datasetRecord.safeParse({ ...reading.fields, id: target.id, ...holders, ...(iri ? { iri } : {}) });
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((i) => {
+          const [head, ...rest] = i.path.map(String);
+          const property = head === undefined ? null : (PROPERTY_OF_FIELD[head] ?? head);
+          return { field: property === null ? null : [property, ...rest].join('.'), message: i.message };
+        });
+        refuse('INVALID_RECORD', `The record is refused: ${problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join('; ')}`, problems);
+      }
+      const record = parsed.data as DatasetRecord;
+      if (iri) {
+        const [other] = await tx.select({ id: dataset.id }).from(dataset).where(and(eq(dataset.sourceIri, iri), ne(dataset.id, record.id)));
+        if (other) refuse('ALREADY_EXISTS', `The dataset ${shortIri(iri)} is already in the catalogue as "${other.id}"; PUT the record to /catalogue/datasets/${other.id}.`);
+      }
+      const outcome: CurationOutcome =
+        target.mode === 'create' ? await createCuratedDataset(tx, record, actor, today, 'as-given') : await updateCuratedDataset(tx, record, actor, today, 'as-given');
+      if (!outcome.ok) {
+        const message = outcome.code === 'ALREADY_EXISTS' ? `A dataset "${record.id}" already exists; PUT the record to /catalogue/datasets/${record.id} to replace it.` : outcome.message;
+        refuse(outcome.code === 'UNKNOWN_DATA_HOLDER' ? 'INVALID_RECORD' : outcome.code, message, outcome.field ? [{ field: outcome.field, message }] : []);
+      }
+      return { ok: true, version: outcome.version, createdHolders: created };
+    });
+  } catch (error) {
+    if (error instanceof Refused) return error.outcome;
+    throw error;
+  }
+}

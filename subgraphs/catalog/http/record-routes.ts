@@ -1,0 +1,133 @@
+import express from 'express';
+import type { Database } from '../../../platform/db/database.js';
+import { hasRole, isAuthenticated, type Caller } from '../../../platform/identity/caller.js';
+import { withdrawCuratedDataset } from '../db/queries/curate-datasets.js';
+import { utcToday } from '../model/curation-dates.js';
+import { CURATOR_ROLES } from '../model/curation-roles.js';
+import { catalogueIris } from '../rdf/catalogue-iris.js';
+import type { RecordFormat } from '../rdf/import/parse-rdf-document.js';
+import { pushRecord, type PushOutcome } from '../rdf/import/push-record.js';
+import { readableViolation } from '../rdf/import/readable-violation.js';
+import { describeViolations } from '../rdf/shacl/validate-record-graph.js';
+import { publicBase } from './public-base.js';
+
+const DATASET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Largest record accepted, in bytes. */
+export const MAX_RECORD_BYTES = 5 * 1024 * 1024;
+
+/** Media types a record may be pushed in. */
+const RECORD_TYPES: Readonly<Record<string, RecordFormat>> = {
+  'text/turtle': 'turtle',
+  'application/x-turtle': 'turtle',
+  'application/ld+json': 'jsonld',
+  'application/json': 'jsonld',
+};
+
+const STATUS: Readonly<Record<Extract<PushOutcome, { ok: false }>['code'], number>> = {
+  INVALID_RDF: 400,
+  INVALID_RECORD: 422,
+  NOT_FOUND: 404,
+  ALREADY_EXISTS: 409,
+};
+
+function refuse(res: express.Response, status: number, code: string, message: string, extra: object = {}): void {
+  res.status(status).json({ code, message, ...extra });
+}
+
+/** False, once answered, unless the caller may curate the catalogue. */
+function mayCurate(res: express.Response): Caller | false {
+  const caller = res.locals.caller as Caller;
+  if (!isAuthenticated(caller)) {
+    refuse(res, 401, 'UNAUTHENTICATED', 'Send a bearer token of a data steward.');
+    return false;
+  }
+  if (!hasRole(caller, ...CURATOR_ROLES)) {
+    refuse(res, 403, 'FORBIDDEN', `This needs one of the roles: ${CURATOR_ROLES.join(', ')}.`);
+    return false;
+  }
+  return caller;
+}
+
+function actorOf(caller: Caller) {
+  return { subject: caller.subject ?? '', organisation: caller.organisationId };
+}
+
+/** The record's format by `Content-Type`, or false once a 415 is sent. */
+function formatOf(req: express.Request, res: express.Response): RecordFormat | false {
+  const type = (req.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const format = RECORD_TYPES[type];
+  if (format) return format;
+  refuse(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the record as text/turtle or application/ld+json.');
+  return false;
+}
+
+async function answer(req: express.Request, res: express.Response, outcome: PushOutcome, created: boolean): Promise<void> {
+  if (!outcome.ok) {
+    const report = outcome.violations.length > 0 ? describeViolations(outcome.violations) : undefined;
+    refuse(res, STATUS[outcome.code], outcome.code, outcome.message, {
+      ...(outcome.problems.length > 0 ? { problems: outcome.problems } : {}),
+      ...(outcome.violations.length > 0 ? { violations: outcome.violations.map(readableViolation), report } : {}),
+    });
+    return;
+  }
+  const iri = catalogueIris(publicBase(req)).dataset(outcome.id);
+  res
+    .status(created ? 201 : 200)
+    .location(iri)
+    .json({
+      id: outcome.id,
+      version: outcome.version.version,
+      location: iri,
+      notKept: outcome.notKept,
+      draftForm: outcome.draftForm,
+      createdDataHolders: outcome.createdDataHolders,
+    });
+}
+
+/**
+ * The write side of `/catalogue/datasets`, for data stewards and admins:
+ * - `POST /catalogue/datasets`: a new dataset from a HealthDCAT-AP record (Turtle or JSON-LD): 201 with
+ *   its id, `Location`, and the properties the catalogue did not keep;
+ * - `PUT /catalogue/datasets/:id`: replaces that dataset's description with the record: 200;
+ * - `DELETE /catalogue/datasets/:id` (`?reason=`): withdraws it: 204.
+ * Refusals: 400 `INVALID_RDF` (not well-formed), 422 `INVALID_RECORD` with `problems` and the SHACL
+ * `violations` and their readable `report`, 404, 409 `ALREADY_EXISTS`, 415, 401, 403. A refused record
+ * stores nothing.
+ */
+export function recordRoutes(database: Database): express.Router {
+  const router = express.Router();
+  const body = express.text({ type: () => true, limit: MAX_RECORD_BYTES });
+
+  router.post('/catalogue/datasets', body, async (req, res) => {
+    const caller = mayCurate(res);
+    const format = caller && formatOf(req, res);
+    if (!caller || !format) return;
+    const outcome = await pushRecord(database.db, { text: String(req.body), format, mode: 'create', publicBase: publicBase(req) }, actorOf(caller), utcToday());
+    await answer(req, res, outcome, true);
+  });
+
+  router.put('/catalogue/datasets/:id', body, async (req, res) => {
+    const caller = mayCurate(res);
+    const format = caller && formatOf(req, res);
+    if (!caller || !format) return;
+    const id = String(req.params.id);
+    if (!DATASET_ID.test(id)) return refuse(res, 404, 'NOT_FOUND', `No dataset has the id "${id.slice(0, 120)}".`);
+    const outcome = await pushRecord(database.db, { text: String(req.body), format, mode: 'replace', id, publicBase: publicBase(req) }, actorOf(caller), utcToday());
+    await answer(req, res, outcome, false);
+  });
+
+  router.delete('/catalogue/datasets/:id', async (req, res) => {
+    const caller = mayCurate(res);
+    if (!caller) return;
+    const id = String(req.params.id);
+    const reason = typeof req.query.reason === 'string' && req.query.reason.trim() !== '' ? req.query.reason.trim() : 'Withdrawn through DELETE /catalogue/datasets.';
+    if (reason.length > 5000) return refuse(res, 400, 'BAD_REQUEST', 'Give a reason of at most 5000 characters.');
+    if (!DATASET_ID.test(id)) return refuse(res, 404, 'NOT_FOUND', `No dataset has the id "${id.slice(0, 120)}".`);
+    const outcome = await withdrawCuratedDataset(database.db, id, reason, actorOf(caller));
+    if (!outcome.ok) return refuse(res, 404, 'NOT_FOUND', outcome.message);
+    res.status(204).end();
+  });
+
+  return router;
+}
