@@ -1,4 +1,4 @@
-import { and, eq, isNull, like, ne } from 'drizzle-orm';
+import { and, eq, isNull, like, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../../../platform/db/database.js';
 import type { InputProblem } from '../../model/dataset-input.js';
 import { slugOf } from '../../model/slug-of.js';
@@ -141,11 +141,15 @@ const ROLE_PROPERTY: Readonly<Record<AgentRole, string>> = {
 /**
  * Stores a record read from RDF, all in one transaction: the data holders its agents stand for (see
  * `holderOf`), then the dataset, created or replaced with its publisher's dates as given, with a history
- * entry by `actor`. Any refusal rolls everything back: nothing is half-stored.
+ * entry by `actor`. Any refusal rolls everything back: nothing is half-stored. Imports hold one advisory
+ * lock for their transaction, so concurrent pushes cannot both create one organisation.
  */
 export async function importDataset(db: Db, reading: DatasetReading, target: ImportTarget, actor: CurationActor, today: string): Promise<ImportOutcome> {
   try {
     return await db.transaction(async (tx) => {
+      // Imports take turns: two records naming the same new organisation (or the same IRI) at once must not
+      // both create it. An import takes tens of milliseconds, and stewards push rarely.
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('catalog.import'))`);
       if (target.mode === 'replace') {
         const [found] = await tx.select({ id: dataset.id }).from(dataset).where(eq(dataset.id, target.id));
         if (!found) refuse('NOT_FOUND', `No dataset "${target.id}": POST the record to /catalogue/datasets to add it.`);
