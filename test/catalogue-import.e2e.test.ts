@@ -79,6 +79,24 @@ describe('pushing HealthDCAT-AP records to /catalogue/datasets', () => {
       '{ dataset(id: "arca") { title publisher { name country { code } } } }',
     );
     expect(search.body.data?.dataset).toEqual({ title: '[Test] ARCA', publisher: { name: 'Union body', country: { code: 'UNKNOWN' } } });
+
+    // Partners read through GraphQL what the export states.
+    const details = await stack.queryGateway<{ dataset: Record<string, unknown> }>(`{ dataset(id: "arca") {
+      sourceIri codeValues otherIdentifiers { notation schemaAgency } datasetType provenance
+      otherPurposes { description source } otherLegalBases { description } retentionDates { start end }
+      analytics { title license } distributions { license } } }`);
+    expect(details.body.data?.dataset).toMatchObject({
+      sourceIri: 'https://eu-rd-platform.jrc.ec.europa.eu/mdr/detail/ARCA',
+      codeValues: ['ORPHA:284289'],
+      otherIdentifiers: [{ notation: '4876', schemaAgency: 'ERDRI.dor' }],
+      datasetType: 'http://publications.europa.eu/resource/authority/dataset-type/STATISTICAL',
+      provenance: expect.stringContaining('autosomal-recessive cerebellar ataxias'),
+      otherPurposes: [{ description: expect.stringContaining('trial readiness'), source: null }],
+      otherLegalBases: [{ description: expect.stringContaining('EHDS Regulation') }],
+      retentionDates: { start: '2015-01-01', end: '2035-12-31' },
+      analytics: [{ title: 'ARCA Registry Analytics Report', license: 'http://publications.europa.eu/resource/authority/licence/CC_BY_4_0' }],
+      distributions: [{ license: 'http://publications.europa.eu/resource/authority/licence/CC_BY_4_0' }],
+    });
   });
 
   it('refuses the same record twice, and stores nothing of the second attempt', async () => {

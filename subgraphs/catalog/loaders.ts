@@ -11,6 +11,7 @@ export interface CatalogLoaders {
   dataHolder: DataLoader<string, DataHolderRow | null>;
   distributions: DataLoader<string, DistributionRow[]>;
   samples: DataLoader<string, DistributionRow[]>;
+  analytics: DataLoader<string, DistributionRow[]>;
   datasetCountByPublisher: DataLoader<string, number>;
   /** The first page of each dataset's history, keyed by `<limit>:<dataset id>`. */
   historyFirstPage: DataLoader<string, DatasetVersionRow[]>;
@@ -27,6 +28,7 @@ export function createLoaders(db: Db): CatalogLoaders {
     dataHolder: new DataLoader((ids) => getDataHoldersByIds(db, ids)),
     distributions: new DataLoader((ids) => getDistributionsByDatasetIds(db, ids, 'distribution')),
     samples: new DataLoader((ids) => getDistributionsByDatasetIds(db, ids, 'sample')),
+    analytics: new DataLoader((ids) => getDistributionsByDatasetIds(db, ids, 'analytics')),
     datasetCountByPublisher: new DataLoader((ids) => countDatasetsByPublisher(db, ids)),
     historyFirstPage: new DataLoader(async (keys) => {
       // One statement per page size asked (in practice one): keys are `<limit>:<dataset id>`.

@@ -27,6 +27,7 @@ async function resultOf(outcome: CurationOutcome, ctx: CatalogContext) {
   ctx.loaders.dataset.clear(id);
   ctx.loaders.distributions.clear(id);
   ctx.loaders.samples.clear(id);
+  ctx.loaders.analytics.clear(id);
   const dataset = outcome.version.action === 'WITHDRAWN' ? null : await ctx.loaders.dataset.load(id);
   return { dataset, version: outcome.version, error: null };
 }

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { pick } from '../../../platform/graphql/language.js';
 import type { CatalogContext } from '../context.js';
 import type { DatasetRow } from '../db/queries/datasets.js';
+import type { DescribedTermJson } from '../db/schema/dataset.js';
 import { accessRights } from '../vocabulary/access-rights.js';
 import { codingSystems, officialCodingSystemCode, type CodingSystemCode } from '../vocabulary/coding-systems.js';
 import { countries } from '../vocabulary/countries.js';
@@ -17,6 +18,11 @@ import { historyConnection } from './history.js';
 import { termOf, termsOf } from './term.js';
 
 type Resolver<T> = (row: DatasetRow, args: unknown, ctx: CatalogContext) => T;
+
+/** Purposes or legal bases described in words, in the request's language. */
+function described(terms: readonly DescribedTermJson[] | undefined, ctx: CatalogContext) {
+  return (terms ?? []).map((t) => ({ description: pick(t.description, ctx.language) ?? '', source: t.source ?? null }));
+}
 
 /** Resolvers of `Dataset`; the parent is a row of `catalog.dataset`. */
 export const Dataset = {
@@ -55,6 +61,16 @@ export const Dataset = {
   frequency: ((row, _a, ctx) => (row.frequency ? termOf(frequencies, row.frequency, ctx.language) : null)) satisfies Resolver<unknown>,
   distributions: ((row, _a, ctx) => ctx.loaders.distributions.load(row.id)) satisfies Resolver<unknown>,
   samples: ((row, _a, ctx) => ctx.loaders.samples.load(row.id)) satisfies Resolver<unknown>,
+  analytics: ((row, _a, ctx) => ctx.loaders.analytics.load(row.id)) satisfies Resolver<unknown>,
+  otherIdentifiers: (row: DatasetRow) => row.details.otherIdentifiers ?? [],
+  codeValues: (row: DatasetRow) => row.details.codeValues ?? [],
+  datasetType: (row: DatasetRow) => row.details.datasetType ?? null,
+  provenance: ((row, _a, ctx) => pick(row.details.provenance ?? null, ctx.language)) satisfies Resolver<unknown>,
+  otherPurposes: ((row, _a, ctx) => described(row.details.otherPurposes, ctx)) satisfies Resolver<unknown>,
+  otherLegalBases: ((row, _a, ctx) => described(row.details.otherLegalBases, ctx)) satisfies Resolver<unknown>,
+  retentionDates: (row: DatasetRow) =>
+    row.details.retentionStart || row.details.retentionEnd ? { start: row.details.retentionStart ?? null, end: row.details.retentionEnd ?? null } : null,
+  sourceIri: (row: DatasetRow) => row.sourceIri,
   history: (row: DatasetRow, args: { first?: number | null; after?: string | null }, ctx: CatalogContext, info: GraphQLResolveInfo) =>
     historyConnection(row.id, args, ctx, info),
 };
