@@ -21,6 +21,11 @@ export interface GatewayContext {
   readonly caller: Caller;
   /** The client's address (for anonymous callers' rate limit). */
   readonly clientAddress?: string | undefined;
+  /**
+   * The gateway's public address as `X-Forwarded-Proto`, `-Host` and `-Prefix`, passed on to subgraphs so
+   * that they know their public IRIs (the catalogue recognises its own in pushed records).
+   */
+  readonly forwarded?: Readonly<Record<string, string>> | undefined;
 }
 
 export interface CreateGatewayOptions {

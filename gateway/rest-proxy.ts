@@ -136,7 +136,7 @@ export function restProxy(options: {
  * The public address the caller reached, for the subgraph to build absolute links on (the catalogue's IRIs
  * and Hydra paging): the configured public URL, else this request's protocol and `Host`.
  */
-function forwardedHeaders(req: express.Request, publicUrl: string | undefined): http.OutgoingHttpHeaders {
+export function forwardedHeaders(req: express.Request, publicUrl: string | undefined): Record<string, string> {
   if (publicUrl) {
     const url = new URL(publicUrl);
     const prefix = url.pathname.replace(/\/+$/, '');

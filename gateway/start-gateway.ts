@@ -12,7 +12,7 @@ import { supergraphFile } from './compose.js';
 import { createGateway, type GatewayContext } from './create-gateway.js';
 import { explorerRouter } from './explorer.js';
 import type { AuditWriter } from './policy-plugin.js';
-import { restProxy } from './rest-proxy.js';
+import { forwardedHeaders, restProxy } from './rest-proxy.js';
 import { httpMetrics } from '../platform/observability/http-metrics.js';
 import { metricsPlugin } from '../platform/observability/metrics-plugin.js';
 import { metricsRoute } from '../platform/observability/metrics-route.js';
@@ -144,6 +144,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         acceptLanguage: req.headers['accept-language'],
         caller: await authenticate(options.identity, req.headers.authorization),
         clientAddress: req.ip,
+        forwarded: forwardedHeaders(req, options.rules?.publicUrl),
       }),
     }),
   );

@@ -43,6 +43,7 @@ export function createSubgraphDataSource(options: {
       pooled(url, { ...init, signal: AbortSignal.timeout(limits.timeoutMs) } as never)) as unknown as RemoteGraphQLDataSource['fetcher'],
     willSendRequest: async ({ request, context }) => {
       if (context.acceptLanguage) request.http?.headers.set('accept-language', context.acceptLanguage);
+      for (const [name, value] of Object.entries<string>(context.forwarded ?? {})) request.http?.headers.set(name, value);
       request.http?.headers.set('authorization', `Bearer ${await signInternalToken(options.gatewayKey, context.caller, options.name)}`);
       for (const callee of ONWARD_CALLS[options.name] ?? []) {
         request.http?.headers.set(onwardIdentityHeader(callee), `Bearer ${await signInternalToken(options.gatewayKey, context.caller, callee)}`);

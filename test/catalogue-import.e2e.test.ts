@@ -59,6 +59,8 @@ describe('pushing HealthDCAT-AP records to /catalogue/datasets', () => {
     const broken = await push('POST', '/catalogue/datasets', '@prefix dct: <http://purl.org/dc/terms/> .\n<a> dct:title "x" ', turtle(steward));
     expect(broken).toMatchObject({ status: 400, body: { code: 'INVALID_RDF' } });
     expect(String(broken.body.message)).toMatch(/line/);
+    const huge = await push('POST', '/catalogue/datasets', `# ${'x'.repeat(6 * 1024 * 1024)}`, turtle(steward));
+    expect(huge).toMatchObject({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE' } });
   });
 
   it('creates a dataset and its data holders from the ARCA registry record, served at once by the export', async () => {
@@ -203,6 +205,14 @@ describe('pushing HealthDCAT-AP records to /catalogue/datasets', () => {
     );
     expect(invalid.body.data?.importDataset).toMatchObject({ dataset: null, error: { code: 'INVALID_RECORD' } });
     expect(invalid.body.data?.importDataset.violations.map((v) => v.path)).toContain('dct:identifier');
+
+    const PROBLEMS = `mutation ($record: String!) { importDataset(record: $record, format: TURTLE) { error { code field } problems { field message } } }`;
+    const untagged = await stack.queryGateway<{ importDataset: { error: { code: string; field: string }; problems: { field: string; message: string }[] } }>(
+      PROBLEMS,
+      { record: ARCA.replace('"[Test] ARCA"@en', '"[Test] ARCA"') },
+      { authorization: `Bearer ${steward}` },
+    );
+    expect(untagged.body.data?.importDataset).toMatchObject({ error: { code: 'INVALID_RECORD', field: 'dct:title' }, problems: [{ field: 'dct:title', message: expect.stringContaining('language tag') }] });
 
     const forbidden = await stack.queryGateway(IMPORT, { record: ARCA }, { authorization: `Bearer ${researcher}` });
     expect(forbidden.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -11,4 +11,6 @@ export interface CatalogContext {
   readonly language: Language;
   /** Who is calling, as the gateway vouched for them. */
   readonly caller: Caller;
+  /** The gateway's public address, when it stated one (`X-Forwarded-*`): the catalogue's IRIs live under it. */
+  readonly publicBase: string | undefined;
 }

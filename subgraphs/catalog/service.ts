@@ -3,6 +3,7 @@ import { languageFromHeader } from '../../platform/graphql/language.js';
 import type { CatalogContext } from './context.js';
 import { migrationsFolder, name, resolvers, typeDefs } from './index.js';
 import { catalogueRouter } from './http/catalogue-router.js';
+import { forwardedBase } from './http/public-base.js';
 import { createLoaders } from './loaders.js';
 import { refreshSearchEntries } from './db/queries/search-entries.js';
 import { seedDemoCatalog } from './seed/seed-demo.js';
@@ -19,6 +20,7 @@ export const catalogService: SubgraphService<CatalogContext> = {
     loaders: createLoaders(database.db),
     language: languageFromHeader(request.headers['accept-language']),
     caller: request.caller,
+    publicBase: forwardedBase((name) => request.headers[name]),
   }),
   // The harvestable DCAT-AP / HealthDCAT-AP export, served at the gateway's /catalogue.
   http: (database) => catalogueRouter(database),

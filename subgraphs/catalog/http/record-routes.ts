@@ -97,29 +97,32 @@ async function answer(req: express.Request, res: express.Response, outcome: Push
  */
 export function recordRoutes(database: Database): express.Router {
   const router = express.Router();
+  // The caller is checked before the body is read: others never get to send 5 MB.
+  const curator: express.RequestHandler = (_req, res, next) => {
+    if (mayCurate(res)) next();
+  };
   const body = express.text({ type: () => true, limit: MAX_RECORD_BYTES });
 
-  router.post('/catalogue/datasets', body, async (req, res) => {
-    const caller = mayCurate(res);
-    const format = caller && formatOf(req, res);
-    if (!caller || !format) return;
+  router.post('/catalogue/datasets', curator, body, async (req, res) => {
+    const caller = res.locals.caller as Caller;
+    const format = formatOf(req, res);
+    if (!format) return;
     const outcome = await pushRecord(database.db, { text: String(req.body), format, mode: 'create', publicBase: publicBase(req) }, actorOf(caller), utcToday());
     await answer(req, res, outcome, true);
   });
 
-  router.put('/catalogue/datasets/:id', body, async (req, res) => {
-    const caller = mayCurate(res);
-    const format = caller && formatOf(req, res);
-    if (!caller || !format) return;
+  router.put('/catalogue/datasets/:id', curator, body, async (req, res) => {
+    const caller = res.locals.caller as Caller;
+    const format = formatOf(req, res);
+    if (!format) return;
     const id = String(req.params.id);
     if (!DATASET_ID.test(id)) return refuse(res, 404, 'NOT_FOUND', `No dataset has the id "${id.slice(0, 120)}".`);
     const outcome = await pushRecord(database.db, { text: String(req.body), format, mode: 'replace', id, publicBase: publicBase(req) }, actorOf(caller), utcToday());
     await answer(req, res, outcome, false);
   });
 
-  router.delete('/catalogue/datasets/:id', async (req, res) => {
-    const caller = mayCurate(res);
-    if (!caller) return;
+  router.delete('/catalogue/datasets/:id', curator, async (req, res) => {
+    const caller = res.locals.caller as Caller;
     const id = String(req.params.id);
     const reason = typeof req.query.reason === 'string' && req.query.reason.trim() !== '' ? req.query.reason.trim() : 'Withdrawn through DELETE /catalogue/datasets.';
     if (reason.length > 5000) return refuse(res, 400, 'BAD_REQUEST', 'Give a reason of at most 5000 characters.');
@@ -127,6 +130,14 @@ export function recordRoutes(database: Database): express.Router {
     const outcome = await withdrawCuratedDataset(database.db, id, reason, actorOf(caller));
     if (!outcome.ok) return refuse(res, 404, 'NOT_FOUND', outcome.message);
     res.status(204).end();
+  });
+
+  // A body the reader refused: too large, or in a character set it cannot decode.
+  router.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const type = (error as { type?: string } | null)?.type;
+    if (type === 'entity.too.large') return refuse(res, 413, 'PAYLOAD_TOO_LARGE', `A record may be at most ${MAX_RECORD_BYTES / 1024 / 1024} MB.`);
+    if (type === 'charset.unsupported' || type === 'encoding.unsupported') return refuse(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the record in UTF-8.');
+    next(error);
   });
 
   return router;

@@ -22,7 +22,15 @@ export const localizedText = z
   .object({ fr: z.string().trim().min(1).optional(), en: z.string().trim().min(1).optional() })
   .refine((t) => t.fr !== undefined || t.en !== undefined, 'at least one of fr or en is required');
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** True for a YYYY-MM-DD string naming a day of the calendar (not `2024-02-30`). */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+const isoDate = z.string().refine(isCalendarDate, 'expected a date as YYYY-MM-DD');
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase slug such as "snds-dcir"').max(120);
 const url = z.url();
 

@@ -35,18 +35,20 @@ async function resultOf(outcome: CurationOutcome, ctx: CatalogContext) {
 /** The mutation result of a pushed record. */
 async function importResultOf(outcome: PushOutcome, ctx: CatalogContext) {
   if (!outcome.ok) {
+    const violations = outcome.violations.map(readableViolation);
     return {
       dataset: null,
       version: null,
       notKept: [],
       draftForm: false,
       createdDataHolders: [],
-      error: { code: outcome.code, message: outcome.message, field: outcome.problems[0]?.field ?? outcome.violations[0]?.path ?? null },
-      violations: outcome.violations.map(readableViolation),
+      error: { code: outcome.code, message: outcome.message, field: outcome.problems[0]?.field ?? violations[0]?.path ?? null },
+      violations,
+      problems: outcome.problems,
     };
   }
   const { dataset, version } = await resultOf({ ok: true, version: outcome.version }, ctx);
-  return { dataset, version, notKept: outcome.notKept, draftForm: outcome.draftForm, createdDataHolders: outcome.createdDataHolders, error: null, violations: [] };
+  return { dataset, version, notKept: outcome.notKept, draftForm: outcome.draftForm, createdDataHolders: outcome.createdDataHolders, error: null, violations: [], problems: [] };
 }
 
 /**
@@ -94,13 +96,13 @@ export const Mutation = {
 
   async importDataset(_: unknown, args: { record: string; format: string }, ctx: CatalogContext) {
     requireRole(ctx.caller, CURATOR_ROLES);
-    const pushed = { text: args.record, format: FORMATS[args.format] ?? 'turtle', mode: 'create' as const };
+    const pushed = { text: args.record, format: FORMATS[args.format] ?? 'turtle', mode: 'create' as const, publicBase: ctx.publicBase };
     return importResultOf(await pushRecord(ctx.db, pushed, actorOf(ctx), utcToday()), ctx);
   },
 
   async replaceDatasetRecord(_: unknown, args: { id: string; record: string; format: string }, ctx: CatalogContext) {
     requireRole(ctx.caller, CURATOR_ROLES);
-    const pushed = { text: args.record, format: FORMATS[args.format] ?? 'turtle', mode: 'replace' as const, id: args.id };
+    const pushed = { text: args.record, format: FORMATS[args.format] ?? 'turtle', mode: 'replace' as const, id: args.id, publicBase: ctx.publicBase };
     return importResultOf(await pushRecord(ctx.db, pushed, actorOf(ctx), utcToday()), ctx);
   },
 };

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../platform/db/database.js';
 import { conformanceDir } from '../../../../test/support/healthdcat-shapes.js';
 import { createTestDatabase } from '../../../../test/support/test-database.js';
-import { pushRecord } from '../../rdf/import/push-record.js';
+import { ownIdMatcher, pushRecord } from '../../rdf/import/push-record.js';
 import { dataHolder } from '../schema/data-holder.js';
 import { dataset } from '../schema/dataset.js';
 
@@ -55,5 +55,20 @@ describe('importing records', () => {
     expect(accepted.ok).toBe(true);
     const [after] = await database.db.select({ name: dataHolder.name }).from(dataHolder).where(eq(dataHolder.sourceIri, PUBLISHER_IRI));
     expect(after?.name).toBe('European Union body');
+  });
+
+  it("refuses IRIs under the catalogue's own address that name none of its datasets or organisations", async () => {
+    const base = 'https://health-data.example.org';
+    const text = registry(6).replaceAll('arca:publisher-jrc', `<${base}/catalogue>`);
+    expect(text).toContain(`dct:publisher <${base}/catalogue>`);
+    const outcome = await pushRecord(database.db, { text, format: 'turtle', mode: 'create', publicBase: base }, steward, '2026-11-24');
+    expect(outcome).toMatchObject({ ok: false, code: 'INVALID_RECORD', message: expect.stringContaining("under the catalogue's own address") });
+  });
+
+  it("takes an IRI as the catalogue's own only under its known public address", () => {
+    expect(ownIdMatcher(undefined)('https://partner.example/catalogue/data-holders/cnam', 'dataHolder')).toBeUndefined();
+    expect(ownIdMatcher('https://health-data.example.org')('https://partner.example/catalogue/data-holders/cnam', 'dataHolder')).toBeUndefined();
+    expect(ownIdMatcher('https://health-data.example.org')('https://health-data.example.org/catalogue/data-holders/cnam', 'dataHolder')).toBe('cnam');
+    expect(ownIdMatcher('https://health-data.example.org')('https://health-data.example.org/catalogue/datasets/%E0%A4%A', 'dataset')).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, isNull, like, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, like, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../../platform/db/database.js';
 import type { InputProblem } from '../../model/dataset-input.js';
 import { slugOf } from '../../model/slug-of.js';
@@ -86,7 +86,7 @@ function describedFacts(agent: AgentFacts): Omit<DataHolderRecord, 'id' | 'count
  * The data holder an agent of the record stands for, created or brought up to date:
  * - an IRI the catalogue minted (`/catalogue/data-holders/<id>`) names that holder, left as it is;
  * - an IRI a holder was imported with names that holder, whose described facts (name, type, contact
- *   point, note, trusted status) the agent's replace;
+ *   point, note, trusted status) the agent's replace, and the datasets naming it count as changed;
  * - an unnamed agent is the holder of the same name without an IRI, if there is one;
  * - any other agent becomes a new holder, with an id made from its name and country UNKNOWN (agents
  *   state none).
@@ -125,6 +125,11 @@ async function holderOf(db: Db, agent: AgentFacts, role: AgentRole, property: st
   const row = toDataHolderRow(parsed.data as DataHolderRecord);
   if (existing) {
     await db.update(dataHolder).set(row).where(eq(dataHolder.id, existing.id));
+    // The datasets naming it now describe it anew: incremental harvests (`modified_since`) must see them.
+    await db
+      .update(dataset)
+      .set({ updatedAt: sql`now()` })
+      .where(or(eq(dataset.publisherId, existing.id), eq(dataset.custodianId, existing.id), eq(dataset.accessBodyId, existing.id)));
     return existing.id;
   }
   await db.insert(dataHolder).values(row);
@@ -163,7 +168,8 @@ export async function importDataset(db: Db, reading: DatasetReading, target: Imp
         if (!agent) continue;
         const key = `${agent.node.termType}:${agent.node.value}`;
         const id = byNode.get(key) ?? (await holderOf(tx, agent, role, ROLE_PROPERTY[role], target, created));
-        if (role === 'accessBody' && byNode.has(key)) await tx.update(dataHolder).set({ isAccessBody: true }).where(eq(dataHolder.id, id));
+        // Named as access body, an organisation is one, whichever way it was found.
+        if (role === 'accessBody') await tx.update(dataHolder).set({ isAccessBody: true }).where(eq(dataHolder.id, id));
         byNode.set(key, id);
         holders[role] = id;
       }
@@ -186,7 +192,10 @@ export async function importDataset(db: Db, reading: DatasetReading, target: Imp
       const outcome: CurationOutcome =
         target.mode === 'create' ? await createCuratedDataset(tx, record, actor, today, 'as-given') : await updateCuratedDataset(tx, record, actor, today, 'as-given');
       if (!outcome.ok) {
-        const message = outcome.code === 'ALREADY_EXISTS' ? `A dataset "${record.id}" already exists; PUT the record to /catalogue/datasets/${record.id} to replace it.` : outcome.message;
+        const message =
+          outcome.code === 'ALREADY_EXISTS'
+            ? `The id "${record.id}" (made from dct:identifier "${record.identifier}") is taken. If this record describes that dataset, PUT it to /catalogue/datasets/${record.id}; if not, give it a distinct dct:identifier.`
+            : outcome.message;
         refuse(outcome.code === 'UNKNOWN_DATA_HOLDER' ? 'INVALID_RECORD' : outcome.code, message, outcome.field ? [{ field: outcome.field, message }] : []);
       }
       return { ok: true, version: outcome.version, createdHolders: created };

@@ -5,6 +5,7 @@ import type { InputProblem } from '../../model/dataset-input.js';
 import { slugOf } from '../../model/slug-of.js';
 import type { ShapeViolation } from '../shacl/validate-record-graph.js';
 import type { RecordFormat } from './parse-rdf-document.js';
+import type { DatasetReading } from './read-dataset.js';
 import { readRecordDocument } from './read-record-document.js';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -19,8 +20,7 @@ export interface PushedRecord {
   readonly id?: string | undefined;
   /**
    * The catalogue's public address (`https://data.example.org`), when known: IRIs under it are the
-   * catalogue's own. Without it, any IRI ending in `/catalogue/datasets/<id>` or `/catalogue/data-holders/<id>`
-   * is taken as the catalogue's.
+   * catalogue's own. Without it, no IRI is taken as the catalogue's.
    */
   readonly publicBase?: string | undefined;
 }
@@ -43,17 +43,40 @@ export type PushOutcome =
       violations: readonly ShapeViolation[];
     };
 
-/** The id an IRI of the catalogue's own names, for `kind`; undefined for any other IRI. */
+/**
+ * The id an IRI of the catalogue's own names, for `kind` (`<public>/catalogue/datasets/<id>` or
+ * `<public>/catalogue/data-holders/<id>`); undefined for any other IRI, and for every IRI when the public
+ * address is not known.
+ */
 export function ownIdMatcher(publicBase: string | undefined): (iri: string, kind: 'dataset' | 'dataHolder') => string | undefined {
   return (iri, kind) => {
-    const folder = kind === 'dataset' ? 'datasets' : 'data-holders';
-    const match = new RegExp(`^(.*)/catalogue/${folder}/([^/#?]+)$`).exec(iri);
-    if (!match || (publicBase !== undefined && match[1] !== publicBase)) return undefined;
-    const id = decodeURIComponent(match[2] ?? '');
+    if (publicBase === undefined) return undefined;
+    const prefix = `${publicBase}/catalogue/${kind === 'dataset' ? 'datasets' : 'data-holders'}/`;
+    if (!iri.startsWith(prefix)) return undefined;
+    let id: string;
+    try {
+      id = decodeURIComponent(iri.slice(prefix.length));
+    } catch {
+      return undefined;
+    }
     return SLUG.test(id) ? id : undefined;
   };
 }
 
+/**
+ * The IRIs of a record under the catalogue's own address that name none of its datasets (for the
+ * dataset) or organisations (for an agent): the catalogue's page, a catalogue record, a distribution.
+ * Kept as a publisher's IRI, such an IRI would make the export say two things of one resource.
+ */
+function misplacedOwnIris(dataset: DatasetReading, publicBase: string | undefined, ownId: ReturnType<typeof ownIdMatcher>): string[] {
+  if (publicBase === undefined) return [];
+  const own = (iri: string | null) => iri !== null && (iri === `${publicBase}/catalogue` || iri.startsWith(`${publicBase}/catalogue/`) || iri.startsWith(`${publicBase}/catalogue#`));
+  const agents = Object.values(dataset.agents).map((a) => a.iri);
+  return [
+    ...(own(dataset.iri) && dataset.iri !== null && ownId(dataset.iri, 'dataset') === undefined ? [dataset.iri] : []),
+    ...agents.filter((iri): iri is string => own(iri) && iri !== null && ownId(iri, 'dataHolder') === undefined),
+  ];
+}
 
 /**
  * Takes in a HealthDCAT-AP record pushed by a data steward (`POST`/`PUT /catalogue/datasets` and the
@@ -63,10 +86,14 @@ export function ownIdMatcher(publicBase: string | undefined): (iri: string, kind
  */
 export async function pushRecord(db: Db, pushed: PushedRecord, actor: CurationActor, today: string): Promise<PushOutcome> {
   const ownId = ownIdMatcher(pushed.publicBase);
-  const base = `${pushed.publicBase ?? 'urn:x-catalogue:'}/catalogue/datasets/`;
-  const read = await readRecordDocument(pushed.text, pushed.format, pushed.id ? `${base}${pushed.id}` : base);
+  const read = await readRecordDocument(pushed.text, pushed.format);
   if (!read.ok) return { ok: false, code: read.code, message: read.message, problems: read.code === 'INVALID_RECORD' ? read.problems : [], violations: read.code === 'INVALID_RECORD' ? read.violations : [] };
   const { dataset } = read.reading;
+  const misplaced = misplacedOwnIris(dataset, pushed.publicBase, ownId);
+  if (misplaced.length > 0) {
+    const problems = misplaced.map((iri) => ({ field: null, message: `${iri} is under the catalogue's own address but names none of its datasets or organisations` }));
+    return { ok: false, code: 'INVALID_RECORD', message: problems.map((p) => p.message).join('; '), problems, violations: [] };
+  }
   const named = dataset.iri === null ? undefined : ownId(dataset.iri, 'dataset');
   let id: string;
   if (pushed.mode === 'replace') {

@@ -40,6 +40,8 @@ function nameOf(graph: RecordGraph, agent: Node): { name?: string; language?: st
   const literals = graph.objects(agent, foaf('name').value).filter((o) => o.termType === 'Literal');
   const chosen = literals.find((l) => l.language.startsWith('en')) ?? literals.find((l) => l.language.startsWith('fr')) ?? literals[0];
   if (!chosen) return {};
+  // The catalogue keeps one name per organisation: the others are reported.
+  for (const other of literals) if (other !== chosen) graph.report(`foaf:name${other.language ? `@${other.language}` : ''}`);
   const name = chosen.value.trim();
   if (name.length === 0 || name.length > 300) {
     graph.problem(agent, foaf('name').value, 'a name has 1 to 300 characters');
@@ -55,12 +57,12 @@ function nameOf(graph: RecordGraph, agent: Node): { name?: string; language?: st
  * have been rewritten to these before (`draft-agent-form.ts`).
  */
 export function readAgent(graph: RecordGraph, agent: Node): AgentFacts {
-  graph.takeTypes(agent);
+  graph.takeTypes(agent, foaf('Agent').value);
   const { name, language } = nameOf(graph, agent);
   const contacts = graph.nodes(agent, cv('contactPoint').value);
   if (contacts.length > 1) graph.problem(agent, cv('contactPoint').value, 'give one contact point');
   const contact = contacts[0];
-  if (contact) graph.takeTypes(contact);
+  if (contact) graph.takeTypes(contact, cv('ContactPoint').value);
   const email = contact ? graph.string(contact, cv('email').value)?.replace(/^mailto:/i, '') : undefined;
   return {
     node: agent,

@@ -13,7 +13,7 @@ import { legislation } from '../../vocabulary/legislation.js';
 import { personalData } from '../../vocabulary/personal-data.js';
 import { purposes } from '../../vocabulary/purposes.js';
 import type { Vocabulary } from '../../vocabulary/term.js';
-import { adms, dcat, dcatap, dct, dpv, geodcatap, healthdcatap, locn, rdfs, skos, vcard } from '../namespaces.js';
+import { adms, dcat, dcatap, dct, dpv, foaf, geodcatap, healthdcatap, locn, rdfs, skos, vcard } from '../namespaces.js';
 import { readAgent, type AgentFacts } from './read-agent.js';
 import type { Node, RecordGraph } from './record-graph.js';
 import { codeOfIri } from './vocabulary-codes.js';
@@ -52,12 +52,21 @@ function code<Code extends string>(graph: RecordGraph, node: Node, predicate: st
   return found[0];
 }
 
-/** The one node of `node predicate`, typed nodes' `rdf:type` taken. */
-function oneNode(graph: RecordGraph, node: Node, predicate: string): Node | undefined {
+/** The one node of `node predicate`, its `rdf:type` `type` taken. */
+function oneNode(graph: RecordGraph, node: Node, predicate: string, type: string): Node | undefined {
   const nodes = graph.nodes(node, predicate);
   if (nodes.length > 1) graph.problem(node, predicate, `give one, not ${nodes.length}`);
-  if (nodes[0]) graph.takeTypes(nodes[0]);
+  if (nodes[0]) graph.takeTypes(nodes[0], type);
   return nodes[0];
+}
+
+/** `value`, or, when the node said nothing the catalogue keeps, undefined with `node predicate` given back. */
+function keptOrReleased<T>(graph: RecordGraph, node: Node, predicate: string, value: T | undefined): T | undefined {
+  if (value === undefined || (typeof value === 'object' && value !== null && Object.keys(value).length === 0)) {
+    graph.release(node, predicate);
+    return undefined;
+  }
+  return value;
 }
 
 function without<T extends object>(value: T): T {
@@ -71,13 +80,13 @@ function without<T extends object>(value: T): T {
  * any other stays reported as not kept.
  */
 function readDistribution(graph: RecordGraph, node: Node, datasetLegislation: ReadonlySet<string>): Distribution {
-  graph.takeTypes(node);
+  graph.takeTypes(node, dcat('Distribution').value);
   const mediaTypeIri = graph.iri(node, dcat('mediaType').value);
   const mediaType = mediaTypeIri === undefined ? undefined : MEDIA_TYPES.exec(mediaTypeIri)?.[1];
   if (mediaTypeIri !== undefined && mediaType === undefined) graph.problem(node, dcat('mediaType').value, `${mediaTypeIri} is not an IANA media type IRI`);
   const downloads = graph.iris(node, dcat('downloadURL').value);
   if (downloads.length > 1) graph.problem(node, dcat('downloadURL').value, 'the catalogue keeps one download URL per distribution');
-  const rights = oneNode(graph, node, dct('rights').value);
+  const rights = oneNode(graph, node, dct('rights').value, dct('RightsStatement').value);
   graph.objectsWhere(node, dcatap('applicableLegislation').value, (o) => datasetLegislation.has(o.value));
   return without({
     title: graph.text(node, dct('title').value),
@@ -87,7 +96,7 @@ function readDistribution(graph: RecordGraph, node: Node, datasetLegislation: Re
     format: code(graph, node, dct('format').value, fileTypes, 'file-type'),
     mediaType,
     byteSize: graph.count(node, dcat('byteSize').value),
-    rights: rights ? graph.text(rights, rdfs('label').value) : undefined,
+    rights: rights ? keptOrReleased(graph, node, dct('rights').value, graph.text(rights, rdfs('label').value)) : undefined,
     license: graph.iri(node, dct('license').value),
   }) as Distribution;
 }
@@ -106,7 +115,7 @@ function readTerms<Code extends string>(graph: RecordGraph, s: Node, predicate: 
       coded.push(known);
       continue;
     }
-    graph.takeTypes(term);
+    graph.takeTypes(term, predicate === dpv('hasPurpose').value ? dpv('Purpose').value : dpv('LegalBasis').value);
     const description = graph.text(term, dct('description').value);
     if (description === undefined) {
       graph.problem(term, predicate, `describe ${term.termType === 'NamedNode' ? term.value : 'it'} with dct:description, or use a term the catalogue knows`);
@@ -118,7 +127,7 @@ function readTerms<Code extends string>(graph: RecordGraph, s: Node, predicate: 
 }
 
 function readAgentOf(graph: RecordGraph, s: Node, predicate: string): AgentFacts | undefined {
-  const agent = oneNode(graph, s, predicate);
+  const agent = oneNode(graph, s, predicate, foaf('Agent').value);
   return agent ? readAgent(graph, agent) : undefined;
 }
 
@@ -129,16 +138,19 @@ function readAgentOf(graph: RecordGraph, s: Node, predicate: string): AgentFacts
  * does not keep are left untaken (reported by `graph.notKept()`).
  */
 export function readDataset(graph: RecordGraph, s: Node): DatasetReading {
-  graph.takeTypes(s);
+  graph.takeTypes(s, dcat('Dataset').value);
   const legislationCodes = codes(graph, s, dcatap('applicableLegislation').value, legislation, 'legislation');
   const legislationIris = new Set(legislationCodes.map((c) => legislation[c].uri));
 
-  const contact = oneNode(graph, s, dcat('contactPoint').value);
+  const contact = oneNode(graph, s, dcat('contactPoint').value, vcard('Kind').value);
   const contactEmail = contact ? graph.objects(contact, vcard('hasEmail').value)[0]?.value.replace(/^mailto:/i, '') : undefined;
-  const contactName = contact ? graph.objects(contact, vcard('fn').value).find((o) => o.termType === 'Literal')?.value : undefined;
-  const temporal = oneNode(graph, s, dct('temporal').value);
-  const retention = oneNode(graph, s, healthdcatap('retentionPeriod').value);
-  const provenance = oneNode(graph, s, dct('provenance').value);
+  const contactNames = contact ? graph.objects(contact, vcard('fn').value).filter((o) => o.termType === 'Literal') : [];
+  // One name per contact point, kept without its language tag.
+  for (const extra of contactNames.slice(1)) graph.report(`vcard:fn${extra.termType === 'Literal' && extra.language ? `@${extra.language}` : ''}`);
+  const contactName = contactNames[0]?.value;
+  const temporal = oneNode(graph, s, dct('temporal').value, dct('PeriodOfTime').value);
+  const retention = oneNode(graph, s, healthdcatap('retentionPeriod').value, dct('PeriodOfTime').value);
+  const provenance = oneNode(graph, s, dct('provenance').value, dct('ProvenanceStatement').value);
 
   const spatial: string[] = [];
   let spatialDetail: ReturnType<RecordGraph['text']>;
@@ -149,7 +161,7 @@ export function readDataset(graph: RecordGraph, s: Node): DatasetReading {
       spatial.push(country);
       continue;
     }
-    graph.takeTypes(place);
+    graph.takeTypes(place, dct('Location').value);
     const name = graph.text(place, locn('geographicName').value);
     if (name === undefined || spatialDetail !== undefined) {
       graph.problem(place, dct('spatial').value, 'give countries of the EU country table, and at most one place described by locn:geographicName');
@@ -159,7 +171,7 @@ export function readDataset(graph: RecordGraph, s: Node): DatasetReading {
   }
 
   const identifiers = graph.nodes(s, adms('identifier').value).flatMap((node) => {
-    graph.takeTypes(node);
+    graph.takeTypes(node, adms('Identifier').value);
     const notation = graph.string(node, skos('notation').value);
     if (notation === undefined) graph.problem(node, adms('identifier').value, 'an identifier needs its skos:notation');
     return notation === undefined ? [] : [without({ notation, schemaAgency: graph.string(node, adms('schemaAgency').value) })];
@@ -181,7 +193,9 @@ export function readDataset(graph: RecordGraph, s: Node): DatasetReading {
     contactPoint: contact
       ? without({ name: contactName, email: contactEmail, url: graph.iri(contact, vcard('hasURL').value) })
       : undefined,
-    temporal: temporal ? without({ start: graph.date(temporal, dcat('startDate').value), end: graph.date(temporal, dcat('endDate').value) }) : undefined,
+    temporal: temporal
+      ? keptOrReleased(graph, s, dct('temporal').value, without({ start: graph.date(temporal, dcat('startDate').value), end: graph.date(temporal, dcat('endDate').value) }))
+      : undefined,
     spatial,
     spatialDetail,
     codingSystems: codes(graph, s, healthdcatap('hasCodingSystem').value, codingSystems, 'coding-system'),
@@ -207,12 +221,13 @@ export function readDataset(graph: RecordGraph, s: Node): DatasetReading {
     landingPage: graph.iri(s, dcat('landingPage').value),
     otherIdentifiers: identifiers,
     datasetType: graph.iri(s, dct('type').value),
-    provenance: provenance ? graph.text(provenance, rdfs('label').value) : undefined,
+    provenance: provenance ? keptOrReleased(graph, s, dct('provenance').value, graph.text(provenance, rdfs('label').value)) : undefined,
     distributions: graph.nodes(s, dcat('distribution').value).map((n) => readDistribution(graph, n, legislationIris)),
     samples: graph.nodes(s, adms('sample').value).map((n) => readDistribution(graph, n, legislationIris)),
     analytics: graph.nodes(s, healthdcatap('analytics').value).map((n) => readDistribution(graph, n, legislationIris)),
   }) as DatasetFields;
   if (fields.retentionDates && Object.keys(fields.retentionDates).length === 0) delete fields.retentionDates;
+  if (retention && fields.retentionPeriod === undefined && fields.retentionDates === undefined) graph.release(s, healthdcatap('retentionPeriod').value);
   if (fields.temporal && Object.keys(fields.temporal).length === 0) delete fields.temporal;
 
   const agents: Partial<Record<AgentRole, AgentFacts>> = without({

@@ -5,11 +5,10 @@ import { unordered } from '../../../../test/support/record-projection.js';
 import { serializeRdf } from '../serialize-rdf.js';
 import { readRecordDocument } from './read-record-document.js';
 
-const BASE = 'https://health-data.example.org/catalogue/datasets/';
 const ARCA = readFileSync(new URL('healthdcat-ap/examples/EPRDR/ARCA.ttl', conformanceDir), 'utf8');
 
 async function read(text: string, format: 'turtle' | 'jsonld' = 'turtle') {
-  return readRecordDocument(text, format, BASE);
+  return readRecordDocument(text, format);
 }
 
 describe('reading a pushed HealthDCAT-AP record', () => {
@@ -97,5 +96,43 @@ describe('reading a pushed HealthDCAT-AP record', () => {
     if (!result.ok) return expect.unreachable(JSON.stringify(result));
     expect(result.reading.draftForm).toBe(true);
     expect(result.reading.dataset.agents.custodian).toMatchObject({ publisherType: 'RESEARCH_INSTITUTION', note: { en: 'Registry host.' }, trustedDataHolder: false });
+  });
+
+  it('reports the names, types and contact names it does not keep', async () => {
+    const richer = ARCA.replace('foaf:name "Union body"@en ;\n    dct:type <https://hdeu-dcat.data.health.europa.eu/resource/authority/publisher-type/administrative-institution> ;\n    cv:contactPoint arca:publisher-contact-point', 'a foaf:Organization ;\n    foaf:name "Union body"@en, "Unionseinrichtung"@de ;\n    dct:type <https://hdeu-dcat.data.health.europa.eu/resource/authority/publisher-type/administrative-institution> ;\n    cv:contactPoint arca:publisher-contact-point');
+    expect(richer).not.toBe(ARCA);
+    const result = await read(richer);
+    if (!result.ok) return expect.unreachable(JSON.stringify(result));
+    expect(result.reading.notKept).toEqual(expect.arrayContaining(['foaf:name@de', 'rdf:type']));
+  });
+
+  it('refuses impossible dates and oversized IRIs without a crash, and quickly', async () => {
+    const badDate = await read(ARCA.replace('"2015-01-01"^^xsd:date', '"2015-02-30"^^xsd:date'));
+    if (badDate.ok || badDate.code !== 'INVALID_RECORD') return expect.unreachable('an impossible date should be refused');
+    expect(badDate.problems.map((p) => p.message)).toEqual([expect.stringContaining('expected a date of the calendar')]);
+
+    const longPrefix = `@prefix big: <https://example.org/${'x'.repeat(100_000)}#> .\n${Array.from({ length: 2000 }, (_, i) => `big:s${i} big:p big:o .`).join('\n')}`;
+    const started = performance.now();
+    expect(await read(longPrefix)).toMatchObject({ ok: false, code: 'INVALID_RDF', message: expect.stringContaining('longer than') });
+    expect(performance.now() - started).toBeLessThan(5_000);
+
+    const bigContext = JSON.stringify({ '@context': { t: `https://example.org/${'x'.repeat(100_000)}` }, '@id': 'https://example.org/a', t: 'x' });
+    expect(await read(bigContext, 'jsonld')).toMatchObject({ ok: false, code: 'INVALID_RDF' });
+  });
+
+  it('refuses JSON-LD keys its context does not define rather than drop them', async () => {
+    const jsonld = JSON.parse(await serializeRdf(readTurtle('healthdcat-ap/examples/EPRDR/ARCA.ttl'), 'jsonld')) as { '@graph': Record<string, unknown>[] };
+    const dataset = jsonld['@graph'].find((node) => node['@id'] === 'https://eu-rd-platform.jrc.ec.europa.eu/mdr/detail/ARCA');
+    if (!dataset) return expect.unreachable('the dataset should be in the graph');
+    dataset.conformsTo = 'https://example.org/standard';
+    expect(await read(JSON.stringify(jsonld), 'jsonld')).toMatchObject({ ok: false, code: 'INVALID_RDF' });
+  });
+
+  it('makes relative IRIs unnamed nodes of the record, never IRIs another record could share', async () => {
+    const relative = ARCA.replace('@prefix arca: <https://eu-rd-platform.jrc.ec.europa.eu/mdr/detail/ARCA/> .', '@prefix arca: <#> .').replaceAll('<https://eu-rd-platform.jrc.ec.europa.eu/mdr/detail/ARCA>', '<>');
+    const result = await read(relative);
+    if (!result.ok) return expect.unreachable(JSON.stringify(result));
+    expect(result.reading.dataset.iri).toBeNull();
+    expect(result.reading.dataset.agents.publisher?.iri).toBeNull();
   });
 });

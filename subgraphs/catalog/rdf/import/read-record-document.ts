@@ -20,25 +20,19 @@ export type RecordRefusal =
   | { readonly code: 'INVALID_RDF'; readonly message: string }
   | { readonly code: 'INVALID_RECORD'; readonly message: string; readonly problems: readonly InputProblem[]; readonly violations: readonly ShapeViolation[] };
 
-/** Most triples a pushed record may hold. */
-export const MAX_RECORD_TRIPLES = 20_000;
-
 /**
  * Reads a HealthDCAT-AP record pushed by a data steward: parses it, rewrites the older draft's agent
  * properties into Release 8's, checks that it describes exactly one `dcat:Dataset` with an EU access
  * right, validates it against the catalogue's shapes for that access level, and reads the dataset into
  * record fields. Every problem found is returned at once; a refused record has changed nothing.
  */
-export async function readRecordDocument(text: string, format: RecordFormat, baseIri: string): Promise<{ ok: true; reading: RecordReading } | ({ ok: false } & RecordRefusal)> {
+export async function readRecordDocument(text: string, format: RecordFormat): Promise<{ ok: true; reading: RecordReading } | ({ ok: false } & RecordRefusal)> {
   let parsed;
   try {
-    parsed = await parseRdfDocument(text, format, baseIri);
+    parsed = await parseRdfDocument(text, format);
   } catch (error) {
     if (error instanceof RdfSyntaxError) return { ok: false, code: 'INVALID_RDF', message: error.message };
     throw error;
-  }
-  if (parsed.length > MAX_RECORD_TRIPLES) {
-    return { ok: false, code: 'INVALID_RDF', message: `The record holds ${parsed.length} triples; push at most ${MAX_RECORD_TRIPLES} per dataset.` };
   }
   const { quads, draft } = toRelease8AgentForm(parsed);
   const graph = new RecordGraph(quads);

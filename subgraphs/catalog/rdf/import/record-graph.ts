@@ -1,6 +1,7 @@
 import { DataFactory, Store, termToId, type Literal, type Quad, type Term } from 'n3';
 import type { LocalizedJson } from '../../db/schema/dataset.js';
 import type { InputProblem } from '../../model/dataset-input.js';
+import { isCalendarDate } from '../../model/dataset-record.js';
 import { PREFIXES } from '../namespaces.js';
 
 const { namedNode } = DataFactory;
@@ -86,9 +87,23 @@ export class RecordGraph {
     this.takeTypes(term);
   }
 
-  /** Marks `node rdf:type` triples as taken (the type is implied by where the node is used). */
-  takeTypes(node: Node): void {
-    this.objects(node, `${PREFIXES.rdf}type`);
+  /**
+   * Marks `node rdf:type` triples as taken: those of `types` (the class the export states again), or all
+   * of them when no type is given. Other types stay reported as not kept.
+   */
+  takeTypes(node: Node, ...types: string[]): void {
+    if (types.length === 0) this.objects(node, `${PREFIXES.rdf}type`);
+    else this.objectsWhere(node, `${PREFIXES.rdf}type`, (o) => types.includes(o.value));
+  }
+
+  /** Gives back the triples `node predicate` taken so far: what they said was not kept after all. */
+  release(node: Node, predicate: string): void {
+    for (const q of this.store.getQuads(node, namedNode(predicate), null, null)) this.taken.delete(quadKey(q));
+  }
+
+  /** Reports a value the catalogue does not keep, such as `foaf:name@de`. */
+  report(label: string): void {
+    this.otherLanguages.add(label);
   }
 
   /** The one object of `node predicate`, undefined when absent; a second one is a problem. */
@@ -170,13 +185,14 @@ export class RecordGraph {
     return Number(value);
   }
 
-  /** A date (`xsd:date`, or the date of an `xsd:dateTime`) of `node predicate`, as YYYY-MM-DD. */
+  /** A date (`xsd:date`, or the date of an `xsd:dateTime`; a time zone is dropped) of `node predicate`, as YYYY-MM-DD. */
   date(node: Node, predicate: string): string | undefined {
     const value = this.string(node, predicate);
     if (value === undefined) return undefined;
-    const date = /^(\d{4}-\d{2}-\d{2})(?:T[\d:.]+(?:Z|[+-]\d{2}:\d{2})?)?$/.exec(value)?.[1];
-    if (!date) this.problem(node, predicate, `expected a date (YYYY-MM-DD), got "${value.slice(0, 30)}"`);
-    return date;
+    const date = /^(\d{4}-\d{2}-\d{2})(?:T[\d:.]+)?(?:Z|[+-]\d{2}:\d{2})?$/.exec(value)?.[1];
+    if (date && isCalendarDate(date)) return date;
+    this.problem(node, predicate, `expected a date of the calendar (YYYY-MM-DD), got "${value.slice(0, 30)}"`);
+    return undefined;
   }
 
   /** A boolean of `node predicate`, if any. */
