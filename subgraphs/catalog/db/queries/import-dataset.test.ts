@@ -51,10 +51,18 @@ describe('importing records', () => {
     const [before] = await database.db.select({ name: dataHolder.name }).from(dataHolder).where(eq(dataHolder.sourceIri, PUBLISHER_IRI));
     expect(before?.name).toBe('Union body');
 
+    // A record restating the organisation as it is leaves the datasets naming it unchanged for harvesters...
+    const changedAt = async () => (await database.db.select({ at: dataset.updatedAt }).from(dataset).where(eq(dataset.id, 'registry-1')))[0]?.at.getTime();
+    const initially = await changedAt();
+    expect((await pushRecord(database.db, { text: registry(7), format: 'turtle', mode: 'create' }, steward, '2026-11-24')).ok).toBe(true);
+    expect(await changedAt()).toBe(initially);
+
+    // ...and one that renames it marks them changed, so that incremental harvests carry the new name.
     const accepted = await pushRecord(database.db, { text: renamed, format: 'turtle', mode: 'create' }, steward, '2026-11-24');
     expect(accepted.ok).toBe(true);
     const [after] = await database.db.select({ name: dataHolder.name }).from(dataHolder).where(eq(dataHolder.sourceIri, PUBLISHER_IRI));
     expect(after?.name).toBe('European Union body');
+    expect(await changedAt()).toBeGreaterThan(initially ?? Infinity);
   });
 
   it("refuses IRIs under the catalogue's own address that name none of its datasets or organisations", async () => {

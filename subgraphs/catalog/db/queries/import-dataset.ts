@@ -86,7 +86,8 @@ function describedFacts(agent: AgentFacts): Omit<DataHolderRecord, 'id' | 'count
  * The data holder an agent of the record stands for, created or brought up to date:
  * - an IRI the catalogue minted (`/catalogue/data-holders/<id>`) names that holder, left as it is;
  * - an IRI a holder was imported with names that holder, whose described facts (name, type, contact
- *   point, note, trusted status) the agent's replace, and the datasets naming it count as changed;
+ *   point, note, trusted status) the agent's replace; when they differ, the datasets naming it count as
+ *   changed;
  * - an unnamed agent is the holder of the same name without an IRI, if there is one;
  * - any other agent becomes a new holder, with an id made from its name and country UNKNOWN (agents
  *   state none).
@@ -124,6 +125,9 @@ async function holderOf(db: Db, agent: AgentFacts, role: AgentRole, property: st
   }
   const row = toDataHolderRow(parsed.data as DataHolderRecord);
   if (existing) {
+    const stored = existing as Record<string, unknown>;
+    const changed = Object.entries(row).some(([field, value]) => JSON.stringify(stored[field] ?? null) !== JSON.stringify(value ?? null));
+    if (!changed) return existing.id;
     await db.update(dataHolder).set(row).where(eq(dataHolder.id, existing.id));
     // The datasets naming it now describe it anew: incremental harvests (`modified_since`) must see them.
     await db
