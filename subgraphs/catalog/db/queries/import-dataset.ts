@@ -5,6 +5,7 @@ import { slugOf } from '../../model/slug-of.js';
 import { dataHolderRecord, datasetRecord, type DataHolderRecord, type DatasetRecord } from '../../model/dataset-record.js';
 import type { AgentFacts } from '../../rdf/import/read-agent.js';
 import type { AgentRole, DatasetReading } from '../../rdf/import/read-dataset.js';
+import { recordFieldProblems } from '../../rdf/import/record-field-problems.js';
 import { shortIri } from '../../rdf/import/record-graph.js';
 import { dataHolder } from '../schema/data-holder.js';
 import { dataset } from '../schema/dataset.js';
@@ -26,28 +27,6 @@ export interface ImportTarget {
   /** Tells whether an IRI is one the catalogue minted (and which id it names), so it is not kept as the publisher's. */
   readonly ownId: (iri: string, kind: 'dataset' | 'dataHolder') => string | undefined;
 }
-
-/** The record's RDF property for each record field a validation problem may name. */
-const PROPERTY_OF_FIELD: Readonly<Record<string, string>> = {
-  identifier: 'dct:identifier',
-  title: 'dct:title',
-  description: 'dct:description',
-  themes: 'dcat:theme',
-  healthCategories: 'healthdcatap:healthCategory',
-  accessRights: 'dct:accessRights',
-  contactPoint: 'dcat:contactPoint',
-  spatial: 'dct:spatial',
-  temporal: 'dct:temporal',
-  minTypicalAge: 'healthdcatap:minTypicalAge',
-  datasetType: 'dct:type',
-  landingPage: 'dcat:landingPage',
-  distributions: 'dcat:distribution',
-  samples: 'adms:sample',
-  analytics: 'healthdcatap:analytics',
-  publisher: 'dct:publisher',
-  retentionDates: 'healthdcatap:retentionPeriod',
-  version: 'dcat:version',
-};
 
 class Refused extends Error {
   constructor(readonly outcome: Extract<ImportOutcome, { ok: false }>) {
@@ -181,11 +160,7 @@ export async function importDataset(db: Db, reading: DatasetReading, target: Imp
       const iri = reading.iri !== null && ownIri === undefined ? reading.iri : undefined;
       const parsed = datasetRecord.safeParse({ ...reading.fields, id: target.id, ...holders, ...(iri ? { iri } : {}) });
       if (!parsed.success) {
-        const problems = parsed.error.issues.map((i) => {
-          const [head, ...rest] = i.path.map(String);
-          const property = head === undefined ? null : (PROPERTY_OF_FIELD[head] ?? head);
-          return { field: property === null ? null : [property, ...rest].join('.'), message: i.message };
-        });
+        const problems = recordFieldProblems(parsed.error);
         refuse('INVALID_RECORD', `The record is refused: ${problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join('; ')}`, problems);
       }
       const record = parsed.data as DatasetRecord;

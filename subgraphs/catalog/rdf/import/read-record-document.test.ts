@@ -135,4 +135,11 @@ describe('reading a pushed HealthDCAT-AP record', () => {
     expect(result.reading.dataset.iri).toBeNull();
     expect(result.reading.dataset.agents.publisher?.iri).toBeNull();
   });
+
+  it('names what the catalogue requires of every dataset in the same answer as the SHACL violations', async () => {
+    const result = await read(ARCA.replace('dct:title "[Test] ARCA"@en ;', '').replace('dcat:contactPoint arca:dataset-contact-point ;', ''));
+    if (result.ok || result.code !== 'INVALID_RECORD') return expect.unreachable('the record should be refused');
+    expect(result.violations.map((v) => v.path)).toContain('http://purl.org/dc/terms/title');
+    expect(result.problems).toEqual([{ field: 'dcat:contactPoint', message: 'the catalogue requires it' }]);
+  });
 });

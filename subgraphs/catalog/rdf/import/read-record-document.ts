@@ -1,10 +1,12 @@
 import type { InputProblem } from '../../model/dataset-input.js';
+import { datasetRecord } from '../../model/dataset-record.js';
 import { dcat, dct } from '../namespaces.js';
 import { accessLevelOfIri, validateRecordGraph, type ShapeViolation } from '../shacl/validate-record-graph.js';
 import { toRelease8AgentForm } from './draft-agent-form.js';
 import { parseRdfDocument, RdfSyntaxError, type RecordFormat } from './parse-rdf-document.js';
 import { readDataset, type DatasetReading } from './read-dataset.js';
-import { RecordGraph } from './record-graph.js';
+import { recordFieldProblems } from './record-field-problems.js';
+import { RecordGraph, shortIri } from './record-graph.js';
 
 /** A pushed record, read and checked; what the catalogue will store comes from `dataset`. */
 export interface RecordReading {
@@ -53,6 +55,13 @@ export async function readRecordDocument(text: string, format: RecordFormat): Pr
   const violations = await validateRecordGraph(quads, level);
   const reading = readDataset(graph, dataset);
   if (violations.length > 0 || graph.problems.length > 0) {
+    // What the catalogue requires of every dataset comes in the same answer, except where a violation or
+    // a problem already names the property.
+    const named = new Set([...graph.problems.map((p) => p.field), ...violations.map((v) => (v.path === null ? null : shortIri(v.path)))]);
+    const required = datasetRecord.safeParse({ ...reading.fields, id: 'record', publisher: 'publisher' });
+    if (!required.success) {
+      for (const problem of recordFieldProblems(required.error)) if (!named.has(problem.field?.split('.')[0] ?? null)) graph.problems.push(problem);
+    }
     const parts = [
       violations.length > 0 ? `${violations.length} SHACL violation${violations.length === 1 ? '' : 's'} of the HealthDCAT-AP shapes (${level})` : null,
       graph.problems.length > 0 ? `${graph.problems.length} value${graph.problems.length === 1 ? '' : 's'} the catalogue cannot take` : null,
