@@ -15,7 +15,13 @@ import { toDataHolderRow } from './write-catalog.js';
 
 /** What an import did, or why it stored nothing. */
 export type ImportOutcome =
-  | { ok: true; version: DatasetVersionRow; createdHolders: string[] }
+  | {
+      ok: true;
+      version: DatasetVersionRow;
+      createdHolders: string[];
+      /** Agents that named an organisation of the catalogue, whose description in the record was not applied. */
+      referencedHolders: string[];
+    }
   | { ok: false; code: 'INVALID_RECORD' | 'NOT_FOUND' | 'ALREADY_EXISTS'; message: string; problems: InputProblem[] };
 
 /** How an import names its dataset and what it may do. */
@@ -72,14 +78,23 @@ function describedFacts(agent: AgentFacts): Omit<DataHolderRecord, 'id' | 'count
  *   state none).
  * Acting as access body makes a holder one. Problems name the role's property.
  */
-async function holderOf(db: Db, agent: AgentFacts, role: AgentRole, property: string, target: ImportTarget, created: string[]): Promise<string> {
+interface HolderLog {
+  readonly created: string[];
+  readonly referenced: string[];
+}
+
+async function holderOf(db: Db, agent: AgentFacts, role: AgentRole, property: string, target: ImportTarget, log: HolderLog): Promise<string> {
+  const reference = (id: string) => {
+    log.referenced.push(`${property}: the catalogue's organisation "${id}" (what the record says of it is not applied)`);
+    return id;
+  };
   const problem = (message: string): never => refuse('INVALID_RECORD', `${property}: ${message}`, [{ field: property, message }]);
   if (agent.iri !== null) {
     const own = target.ownId(agent.iri, 'dataHolder');
     if (own !== undefined) {
       const [found] = await db.select({ id: dataHolder.id }).from(dataHolder).where(eq(dataHolder.id, own));
       if (!found) problem(`no data holder "${own}" in the catalogue`);
-      return own;
+      return reference(own);
     }
   }
   const [existing] =
@@ -87,7 +102,7 @@ async function holderOf(db: Db, agent: AgentFacts, role: AgentRole, property: st
       ? await db.select().from(dataHolder).where(eq(dataHolder.sourceIri, agent.iri))
       : await db.select().from(dataHolder).where(and(eq(dataHolder.name, agent.name ?? ''), isNull(dataHolder.sourceIri)));
   if (agent.name === undefined) problem('the agent needs a name (foaf:name)');
-  if (existing && agent.iri === null) return existing.id;
+  if (existing && agent.iri === null) return reference(existing.id);
   const publisherType = agent.publisherType ?? existing?.publisherType;
   if (publisherType === undefined) problem('the catalogue needs the type of a new organisation (dct:type, a HealthDCAT-AP publisher type)');
   const parsed = dataHolderRecord.safeParse({
@@ -116,7 +131,7 @@ async function holderOf(db: Db, agent: AgentFacts, role: AgentRole, property: st
     return existing.id;
   }
   await db.insert(dataHolder).values(row);
-  created.push(row.id);
+  log.created.push(row.id);
   return row.id;
 }
 
@@ -142,7 +157,7 @@ export async function importDataset(db: Db, reading: DatasetReading, target: Imp
         const [found] = await tx.select({ id: dataset.id }).from(dataset).where(eq(dataset.id, target.id));
         if (!found) refuse('NOT_FOUND', `No dataset "${target.id}": POST the record to /catalogue/datasets to add it.`);
       }
-      const created: string[] = [];
+      const log: HolderLog = { created: [], referenced: [] };
       const holders: Partial<Record<AgentRole, string>> = {};
       // One agent node in two roles is one organisation.
       const byNode = new Map<string, string>();
@@ -150,7 +165,7 @@ export async function importDataset(db: Db, reading: DatasetReading, target: Imp
         const agent = reading.agents[role];
         if (!agent) continue;
         const key = `${agent.node.termType}:${agent.node.value}`;
-        const id = byNode.get(key) ?? (await holderOf(tx, agent, role, ROLE_PROPERTY[role], target, created));
+        const id = byNode.get(key) ?? (await holderOf(tx, agent, role, ROLE_PROPERTY[role], target, log));
         // Named as access body, an organisation is one, whichever way it was found.
         if (role === 'accessBody') await tx.update(dataHolder).set({ isAccessBody: true }).where(eq(dataHolder.id, id));
         byNode.set(key, id);
@@ -177,7 +192,7 @@ export async function importDataset(db: Db, reading: DatasetReading, target: Imp
             : outcome.message;
         refuse(outcome.code === 'UNKNOWN_DATA_HOLDER' ? 'INVALID_RECORD' : outcome.code, message, outcome.field ? [{ field: outcome.field, message }] : []);
       }
-      return { ok: true, version: outcome.version, createdHolders: created };
+      return { ok: true, version: outcome.version, createdHolders: log.created, referencedHolders: log.referenced };
     });
   } catch (error) {
     if (error instanceof Refused) return error.outcome;

@@ -112,5 +112,6 @@ export async function pushRecord(db: Db, pushed: PushedRecord, actor: CurationAc
   }
   const stored = await importDataset(db, dataset, { id, mode: pushed.mode, ownId }, actor, today);
   if (!stored.ok) return { ...stored, violations: [] };
-  return { ok: true, id, version: stored.version, notKept: read.reading.notKept, draftForm: read.reading.draftForm, createdDataHolders: stored.createdHolders };
+  const notKept = [...read.reading.notKept, ...stored.referencedHolders];
+  return { ok: true, id, version: stored.version, notKept, draftForm: read.reading.draftForm, createdDataHolders: stored.createdHolders };
 }

@@ -90,6 +90,8 @@ describe('a demo dataset exported, pushed back and exported again', () => {
       const text = await serializeRdf(before, format);
       const outcome = await pushRecord(database.db, { text, format, mode: 'replace', id, publicBase: BASE }, steward, '2026-11-24');
       expect(outcome.ok ? null : outcome).toBeNull();
+      // Its agents are the catalogue's own organisations: referred to, their description not applied, and said so.
+      expect(outcome.ok && outcome.notKept.some((n) => n.startsWith(`dct:publisher: the catalogue's organisation "${row.publisherId}"`))).toBe(true);
       const after = await exportOf(id);
       const subject = iris.dataset(id);
       expect(await canonicalLines(modelledProjection(after, subject))).toEqual(await canonicalLines(modelledProjection(before, subject)));
