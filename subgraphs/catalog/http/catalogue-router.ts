@@ -2,6 +2,7 @@ import express from 'express';
 import type { Database } from '../../../platform/db/database.js';
 import { listCataloguePage } from '../db/queries/catalogue-export.js';
 import { getDatasetsByIds } from '../db/queries/datasets.js';
+import { SLUG } from '../model/slug-of.js';
 import { catalogueIris } from '../rdf/catalogue-iris.js';
 import { cataloguePageQuads } from '../rdf/catalogue-page-quads.js';
 import { datasetDocumentQuads } from '../rdf/dataset-document-quads.js';
@@ -12,12 +13,7 @@ import { catalogueQuery, DEFAULT_PAGE_SIZE, queryProblem } from './catalogue-que
 import { negotiateFormat, NOT_ACCEPTABLE_MESSAGE } from './negotiate-format.js';
 import { publicBase } from './public-base.js';
 import { recordRoutes } from './record-routes.js';
-
-const DATASET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-function refuse(res: express.Response, status: number, code: string, message: string): void {
-  res.status(status).json({ code, message });
-}
+import { refuse } from './refuse.js';
 
 /** The extension the path ends with (`ttl` in `/catalogue.ttl`), if any. */
 function extensionOf(req: express.Request): string | undefined {
@@ -89,7 +85,7 @@ export function catalogueRouter(database: Database): express.Router {
     const format = formatOf(req, res);
     if (!format) return;
     const id = String(req.params.id);
-    const [row] = DATASET_ID.test(id) ? await getDatasetsByIds(database.db, [id]) : [null];
+    const [row] = SLUG.test(id) ? await getDatasetsByIds(database.db, [id]) : [null];
     if (!row) return refuse(res, 404, 'NOT_FOUND', `No dataset has the id "${id.slice(0, 120)}".`);
     const { entries, holders } = await loadCatalogueEntries(database.db, [row]);
     await send(res, format, datasetDocumentQuads(entries, holders, catalogueIris(publicBase(req))));

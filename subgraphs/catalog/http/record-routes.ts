@@ -1,17 +1,18 @@
 import express from 'express';
 import type { Database } from '../../../platform/db/database.js';
-import { hasRole, isAuthenticated, type Caller } from '../../../platform/identity/caller.js';
+import type { Caller } from '../../../platform/identity/caller.js';
+import { refuseUnlessRole } from '../../../platform/server/refuse-unless-role.js';
 import { withdrawCuratedDataset } from '../db/queries/curate-datasets.js';
 import { utcToday } from '../model/curation-dates.js';
-import { CURATOR_ROLES } from '../model/curation-roles.js';
+import { CURATOR_ROLES, curationActor } from '../model/curation-roles.js';
+import { SLUG } from '../model/slug-of.js';
 import { catalogueIris } from '../rdf/catalogue-iris.js';
 import type { RecordFormat } from '../rdf/import/parse-rdf-document.js';
 import { pushRecord, type PushOutcome } from '../rdf/import/push-record.js';
 import { readableViolation } from '../rdf/import/readable-violation.js';
 import { describeViolations } from '../rdf/shacl/validate-record-graph.js';
 import { publicBase } from './public-base.js';
-
-const DATASET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { refuse } from './refuse.js';
 
 /** Largest record accepted, in bytes. */
 export const MAX_RECORD_BYTES = 5 * 1024 * 1024;
@@ -31,27 +32,6 @@ const STATUS: Readonly<Record<Extract<PushOutcome, { ok: false }>['code'], numbe
   ALREADY_EXISTS: 409,
 };
 
-function refuse(res: express.Response, status: number, code: string, message: string, extra: object = {}): void {
-  res.status(status).json({ code, message, ...extra });
-}
-
-/** False, once answered, unless the caller may curate the catalogue. */
-function mayCurate(res: express.Response): Caller | false {
-  const caller = res.locals.caller as Caller;
-  if (!isAuthenticated(caller)) {
-    refuse(res, 401, 'UNAUTHENTICATED', 'Send a bearer token of a data steward.');
-    return false;
-  }
-  if (!hasRole(caller, ...CURATOR_ROLES)) {
-    refuse(res, 403, 'FORBIDDEN', `This needs one of the roles: ${CURATOR_ROLES.join(', ')}.`);
-    return false;
-  }
-  return caller;
-}
-
-function actorOf(caller: Caller) {
-  return { subject: caller.subject ?? '', organisation: caller.organisationId };
-}
 
 /** The record's format by `Content-Type`, or false once a 415 is sent. */
 function formatOf(req: express.Request, res: express.Response): RecordFormat | false {
@@ -99,7 +79,7 @@ export function recordRoutes(database: Database): express.Router {
   const router = express.Router();
   // The caller is checked before the body is read: others never get to send 5 MB.
   const curator: express.RequestHandler = (_req, res, next) => {
-    if (mayCurate(res)) next();
+    if (!refuseUnlessRole(res, res.locals.caller as Caller, CURATOR_ROLES, 'Send a bearer token of a data steward.')) next();
   };
   const body = express.text({ type: () => true, limit: MAX_RECORD_BYTES });
 
@@ -107,7 +87,7 @@ export function recordRoutes(database: Database): express.Router {
     const caller = res.locals.caller as Caller;
     const format = formatOf(req, res);
     if (!format) return;
-    const outcome = await pushRecord(database.db, { text: String(req.body), format, mode: 'create', publicBase: publicBase(req) }, actorOf(caller), utcToday());
+    const outcome = await pushRecord(database.db, { text: String(req.body), format, mode: 'create', publicBase: publicBase(req) }, curationActor(caller), utcToday());
     await answer(req, res, outcome, true);
   });
 
@@ -116,8 +96,8 @@ export function recordRoutes(database: Database): express.Router {
     const format = formatOf(req, res);
     if (!format) return;
     const id = String(req.params.id);
-    if (!DATASET_ID.test(id)) return refuse(res, 404, 'NOT_FOUND', `No dataset has the id "${id.slice(0, 120)}".`);
-    const outcome = await pushRecord(database.db, { text: String(req.body), format, mode: 'replace', id, publicBase: publicBase(req) }, actorOf(caller), utcToday());
+    if (!SLUG.test(id)) return refuse(res, 404, 'NOT_FOUND', `No dataset has the id "${id.slice(0, 120)}".`);
+    const outcome = await pushRecord(database.db, { text: String(req.body), format, mode: 'replace', id, publicBase: publicBase(req) }, curationActor(caller), utcToday());
     await answer(req, res, outcome, false);
   });
 
@@ -126,8 +106,8 @@ export function recordRoutes(database: Database): express.Router {
     const id = String(req.params.id);
     const reason = typeof req.query.reason === 'string' && req.query.reason.trim() !== '' ? req.query.reason.trim() : 'Withdrawn through DELETE /catalogue/datasets.';
     if (reason.length > 5000) return refuse(res, 400, 'BAD_REQUEST', 'Give a reason of at most 5000 characters.');
-    if (!DATASET_ID.test(id)) return refuse(res, 404, 'NOT_FOUND', `No dataset has the id "${id.slice(0, 120)}".`);
-    const outcome = await withdrawCuratedDataset(database.db, id, reason, actorOf(caller));
+    if (!SLUG.test(id)) return refuse(res, 404, 'NOT_FOUND', `No dataset has the id "${id.slice(0, 120)}".`);
+    const outcome = await withdrawCuratedDataset(database.db, id, reason, curationActor(caller));
     if (!outcome.ok) return refuse(res, 404, 'NOT_FOUND', outcome.message);
     res.status(204).end();
   });

@@ -13,6 +13,7 @@ import { personalData } from '../vocabulary/personal-data.js';
 import { publisherTypes } from '../vocabulary/publisher-types.js';
 import { purposes } from '../vocabulary/purposes.js';
 import { enumOf } from './enum-of.js';
+import { SLUG } from './slug-of.js';
 
 /** The EU Publications Office authority table of dataset types. */
 export const DATASET_TYPE_AUTHORITY = 'http://publications.europa.eu/resource/authority/dataset-type/';
@@ -31,7 +32,7 @@ export function isCalendarDate(value: string): boolean {
 }
 
 const isoDate = z.string().refine(isCalendarDate, 'expected a date as YYYY-MM-DD');
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase slug such as "snds-dcir"').max(120);
+const slug = z.string().regex(SLUG, 'expected a lowercase slug such as "snds-dcir"').max(120);
 const url = z.url();
 
 /** A distribution: one way to obtain the data (DCAT `dcat:Distribution`). */

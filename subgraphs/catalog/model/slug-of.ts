@@ -1,3 +1,6 @@
+/** A catalogue slug, the form of every dataset and data holder id: `snds-dcir`. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /**
  * A catalogue slug made from free text, at most `max` characters (cut between words where possible):
  * accents dropped, lowercase, every run of other characters one hyphen (`EU-HDCA-R7 Oncology` gives

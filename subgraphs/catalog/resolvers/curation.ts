@@ -1,20 +1,15 @@
 import { createCuratedDataset, updateCuratedDataset, withdrawCuratedDataset, type CurationOutcome } from '../db/queries/curate-datasets.js';
-import type { CurationActor } from '../db/queries/dataset-history.js';
 import type { CatalogContext } from '../context.js';
 import { utcToday } from '../model/curation-dates.js';
 import type { DatasetRecord } from '../model/dataset-record.js';
 import { describeProblems, parseDatasetInput, type InputProblem } from '../model/dataset-input.js';
-import { CURATOR_ROLES, requireRole } from '../model/curation-roles.js';
+import { CURATOR_ROLES, curationActor, requireRole } from '../model/curation-roles.js';
 import type { RecordFormat } from '../rdf/import/parse-rdf-document.js';
 import { pushRecord, type PushOutcome } from '../rdf/import/push-record.js';
 import { readableViolation } from '../rdf/import/readable-violation.js';
 
 /** Longest withdrawal reason accepted, in characters. */
 export const MAX_REASON_LENGTH = 5000;
-
-function actorOf(ctx: CatalogContext): CurationActor {
-  return { subject: ctx.caller.subject ?? '', organisation: ctx.caller.organisationId };
-}
 
 function invalid(problems: readonly InputProblem[]) {
   return { dataset: null, version: null, error: { code: 'INVALID_RECORD', message: describeProblems(problems), field: problems[0]?.field ?? null } };
@@ -75,14 +70,14 @@ export const Mutation = {
     requireRole(ctx.caller, CURATOR_ROLES);
     const parsed = parseDatasetInput(args.input);
     if (!parsed.ok) return invalid(parsed.problems);
-    return resultOf(await createCuratedDataset(ctx.db, parsed.record, actorOf(ctx), utcToday()), ctx);
+    return resultOf(await createCuratedDataset(ctx.db, parsed.record, curationActor(ctx.caller), utcToday()), ctx);
   },
 
   async updateDataset(_: unknown, args: { id: string; input: unknown }, ctx: CatalogContext) {
     requireRole(ctx.caller, CURATOR_ROLES);
     const parsed = parseDatasetInput(args.input, args.id);
     if (!parsed.ok) return invalid(parsed.problems);
-    return resultOf(await updateCuratedDataset(ctx.db, parsed.record, actorOf(ctx), utcToday(), 'curation', RECORD_ONLY_FIELDS), ctx);
+    return resultOf(await updateCuratedDataset(ctx.db, parsed.record, curationActor(ctx.caller), utcToday(), 'curation', RECORD_ONLY_FIELDS), ctx);
   },
 
   async withdrawDataset(_: unknown, args: { id: string; reason: string }, ctx: CatalogContext) {
@@ -91,18 +86,18 @@ export const Mutation = {
     if (reason.length < 5 || reason.length > MAX_REASON_LENGTH) {
       return invalid([{ field: 'reason', message: `give a reason of 5 to ${MAX_REASON_LENGTH} characters` }]);
     }
-    return resultOf(await withdrawCuratedDataset(ctx.db, args.id, reason, actorOf(ctx)), ctx);
+    return resultOf(await withdrawCuratedDataset(ctx.db, args.id, reason, curationActor(ctx.caller)), ctx);
   },
 
   async importDataset(_: unknown, args: { record: string; format: string }, ctx: CatalogContext) {
     requireRole(ctx.caller, CURATOR_ROLES);
     const pushed = { text: args.record, format: FORMATS[args.format] ?? 'turtle', mode: 'create' as const, publicBase: ctx.publicBase };
-    return importResultOf(await pushRecord(ctx.db, pushed, actorOf(ctx), utcToday()), ctx);
+    return importResultOf(await pushRecord(ctx.db, pushed, curationActor(ctx.caller), utcToday()), ctx);
   },
 
   async replaceDatasetRecord(_: unknown, args: { id: string; record: string; format: string }, ctx: CatalogContext) {
     requireRole(ctx.caller, CURATOR_ROLES);
     const pushed = { text: args.record, format: FORMATS[args.format] ?? 'turtle', mode: 'replace' as const, id: args.id, publicBase: ctx.publicBase };
-    return importResultOf(await pushRecord(ctx.db, pushed, actorOf(ctx), utcToday()), ctx);
+    return importResultOf(await pushRecord(ctx.db, pushed, curationActor(ctx.caller), utcToday()), ctx);
   },
 };

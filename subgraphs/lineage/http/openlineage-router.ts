@@ -2,7 +2,8 @@ import express from 'express';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/database.js';
 import { queryRows } from '../../../platform/db/rows.js';
-import { hasRole, isAuthenticated, type Caller } from '../../../platform/identity/caller.js';
+import type { Caller } from '../../../platform/identity/caller.js';
+import { refuseUnlessRole } from '../../../platform/server/refuse-unless-role.js';
 import { INTERNAL_ROLES, type Role } from '../../../platform/identity/roles.js';
 import { GroupCommitter } from '../../../platform/db/group-commit.js';
 import { ingestBatch } from '../db/queries/ingest-events.js';
@@ -12,17 +13,6 @@ import { ingestEvents, InvalidEventsError, MAX_BATCH } from '../openlineage/inge
 const WRITERS: readonly Role[] = ['pipeline', 'admin'];
 const READERS: readonly Role[] = INTERNAL_ROLES;
 
-function refuse(res: express.Response, caller: Caller, roles: readonly Role[]): boolean {
-  if (!isAuthenticated(caller)) {
-    res.status(401).json({ code: 'UNAUTHENTICATED', message: 'Send a bearer token.' });
-    return true;
-  }
-  if (!hasRole(caller, ...roles)) {
-    res.status(403).json({ code: 'FORBIDDEN', message: `This needs one of the roles: ${roles.join(', ')}.` });
-    return true;
-  }
-  return false;
-}
 
 /**
  * The OpenLineage HTTP API, with Marquez's contract:
@@ -51,7 +41,7 @@ export function openLineageRouter(database: Database): express.Router {
   };
 
   router.post('/v1/lineage', async (req, res) => {
-    if (refuse(res, res.locals.caller as Caller, WRITERS)) return;
+    if (refuseUnlessRole(res, res.locals.caller as Caller, WRITERS)) return;
     if (Array.isArray(req.body)) {
       res.status(400).json({ code: 'INVALID_EVENT', message: 'Send one event here, or an array to /api/v1/lineage/batch.' });
       return;
@@ -60,7 +50,7 @@ export function openLineageRouter(database: Database): express.Router {
   });
 
   router.post('/v1/lineage/batch', async (req, res) => {
-    if (refuse(res, res.locals.caller as Caller, WRITERS)) return;
+    if (refuseUnlessRole(res, res.locals.caller as Caller, WRITERS)) return;
     if (!Array.isArray(req.body) || req.body.length === 0 || req.body.length > MAX_BATCH) {
       res.status(400).json({ code: 'INVALID_EVENT', message: `Send a JSON array of 1 to ${MAX_BATCH} events.` });
       return;
@@ -69,7 +59,7 @@ export function openLineageRouter(database: Database): express.Router {
   });
 
   router.get('/v1/events/lineage', async (req, res) => {
-    if (refuse(res, res.locals.caller as Caller, READERS)) return;
+    if (refuseUnlessRole(res, res.locals.caller as Caller, READERS)) return;
     const limit = Number(req.query.limit ?? 100);
     const before = req.query.before === undefined ? undefined : Number(req.query.before);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000 || (before !== undefined && !Number.isSafeInteger(before))) {

@@ -4,9 +4,9 @@ import type { InputProblem } from '../../model/dataset-input.js';
 import { slugOf } from '../../model/slug-of.js';
 import { dataHolderRecord, datasetRecord, type DataHolderRecord, type DatasetRecord } from '../../model/dataset-record.js';
 import type { AgentFacts } from '../../rdf/import/read-agent.js';
-import type { AgentRole, DatasetReading } from '../../rdf/import/read-dataset.js';
+import { AGENT_PROPERTIES, type AgentRole, type DatasetReading } from '../../rdf/import/read-dataset.js';
 import { recordFieldProblems } from '../../rdf/import/record-field-problems.js';
-import { shortIri } from '../../rdf/import/record-graph.js';
+import { shortIri } from '../../rdf/short-iri.js';
 import { dataHolder } from '../schema/data-holder.js';
 import { dataset } from '../schema/dataset.js';
 import { createCuratedDataset, updateCuratedDataset, type CurationOutcome } from './curate-datasets.js';
@@ -135,12 +135,6 @@ async function holderOf(db: Db, agent: AgentFacts, role: AgentRole, property: st
   return row.id;
 }
 
-const ROLE_PROPERTY: Readonly<Record<AgentRole, string>> = {
-  publisher: 'dct:publisher',
-  custodian: 'geodcatap:custodian',
-  accessBody: 'healthdcatap:hdab',
-};
-
 /**
  * Stores a record read from RDF, all in one transaction: the data holders its agents stand for (see
  * `holderOf`), then the dataset, created or replaced with its publisher's dates as given, with a history
@@ -165,7 +159,7 @@ export async function importDataset(db: Db, reading: DatasetReading, target: Imp
         const agent = reading.agents[role];
         if (!agent) continue;
         const key = `${agent.node.termType}:${agent.node.value}`;
-        const id = byNode.get(key) ?? (await holderOf(tx, agent, role, ROLE_PROPERTY[role], target, log));
+        const id = byNode.get(key) ?? (await holderOf(tx, agent, role, shortIri(AGENT_PROPERTIES[role]), target, log));
         // Named as access body, an organisation is one, whichever way it was found.
         if (role === 'accessBody') await tx.update(dataHolder).set({ isAccessBody: true }).where(eq(dataHolder.id, id));
         byNode.set(key, id);

@@ -2,13 +2,11 @@ import type { Db } from '../../../../platform/db/database.js';
 import { importDataset } from '../../db/queries/import-dataset.js';
 import type { CurationActor, DatasetVersionRow } from '../../db/queries/dataset-history.js';
 import type { InputProblem } from '../../model/dataset-input.js';
-import { slugOf } from '../../model/slug-of.js';
+import { SLUG, slugOf } from '../../model/slug-of.js';
 import type { ShapeViolation } from '../shacl/validate-record-graph.js';
 import type { RecordFormat } from './parse-rdf-document.js';
 import type { DatasetReading } from './read-dataset.js';
 import { readRecordDocument } from './read-record-document.js';
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A record pushed by a data steward, and where it goes. */
 export interface PushedRecord {

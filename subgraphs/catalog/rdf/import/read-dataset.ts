@@ -21,6 +21,13 @@ import { codeOfIri } from './vocabulary-codes.js';
 /** The roles in which a dataset names an agent, as the record's fields name them. */
 export type AgentRole = 'publisher' | 'custodian' | 'accessBody';
 
+/** The property by which a dataset names its agent in each role. */
+export const AGENT_PROPERTIES: Readonly<Record<AgentRole, string>> = {
+  publisher: dct('publisher').value,
+  custodian: geodcatap('custodian').value,
+  accessBody: healthdcatap('hdab').value,
+};
+
 /** A dataset record read from RDF: everything but its id and the data holder ids of its agents. */
 export type DatasetFields = Omit<DatasetRecordInput, 'id' | 'publisher' | 'custodian' | 'accessBody' | 'iri'>;
 
@@ -231,9 +238,9 @@ export function readDataset(graph: RecordGraph, s: Node): DatasetReading {
   if (fields.temporal && Object.keys(fields.temporal).length === 0) delete fields.temporal;
 
   const agents: Partial<Record<AgentRole, AgentFacts>> = without({
-    publisher: readAgentOf(graph, s, dct('publisher').value),
-    custodian: readAgentOf(graph, s, geodcatap('custodian').value),
-    accessBody: readAgentOf(graph, s, healthdcatap('hdab').value),
+    publisher: readAgentOf(graph, s, AGENT_PROPERTIES.publisher),
+    custodian: readAgentOf(graph, s, AGENT_PROPERTIES.custodian),
+    accessBody: readAgentOf(graph, s, AGENT_PROPERTIES.accessBody),
   });
   return { iri: s.termType === 'NamedNode' ? s.value : null, fields, agents };
 }

@@ -6,7 +6,8 @@ import { toRelease8AgentForm } from './draft-agent-form.js';
 import { parseRdfDocument, RdfSyntaxError, type RecordFormat } from './parse-rdf-document.js';
 import { readDataset, type DatasetReading } from './read-dataset.js';
 import { recordFieldProblems } from './record-field-problems.js';
-import { RecordGraph, shortIri } from './record-graph.js';
+import { shortIri } from '../short-iri.js';
+import { RecordGraph } from './record-graph.js';
 
 /** A pushed record, read and checked; what the catalogue will store comes from `dataset`. */
 export interface RecordReading {
@@ -52,7 +53,7 @@ export async function readRecordDocument(text: string, format: RecordFormat): Pr
       { field: 'dct:accessRights', message: 'give one of PUBLIC, RESTRICTED or NON_PUBLIC' },
     ]);
   }
-  const violations = await validateRecordGraph(quads, level);
+  const violations = await validateRecordGraph(graph.store, level);
   const reading = readDataset(graph, dataset);
   if (violations.length > 0 || graph.problems.length > 0) {
     // What the catalogue requires of every dataset comes in the same answer, except where a violation or

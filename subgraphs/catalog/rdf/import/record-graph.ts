@@ -3,6 +3,7 @@ import type { LocalizedJson } from '../../db/schema/dataset.js';
 import type { InputProblem } from '../../model/dataset-input.js';
 import { isCalendarDate } from '../../model/dataset-record.js';
 import { PREFIXES } from '../namespaces.js';
+import { shortIri } from '../short-iri.js';
 
 const { namedNode } = DataFactory;
 
@@ -11,23 +12,6 @@ export type Node = Quad['subject'];
 
 function quadKey(q: Quad): string {
   return `${termToId(q.subject)} ${termToId(q.predicate)} ${termToId(q.object)}`;
-}
-
-/** Vocabularies HealthDCAT-AP records use beyond those the export writes. */
-const READ_PREFIXES: Readonly<Record<string, string>> = {
-  ...PREFIXES,
-  dqv: 'http://www.w3.org/ns/dqv#',
-  prov: 'http://www.w3.org/ns/prov#',
-  csvw: 'http://www.w3.org/ns/csvw#',
-  time: 'http://www.w3.org/2006/time#',
-  oa: 'http://www.w3.org/ns/oa#',
-  eli: 'http://data.europa.eu/eli/ontology#',
-};
-
-/** `dct:title` for `http://purl.org/dc/terms/title`: IRIs as a reader of the record knows them. */
-export function shortIri(iri: string): string {
-  for (const [prefix, base] of Object.entries(READ_PREFIXES)) if (iri.startsWith(base) && iri.length > base.length) return `${prefix}:${iri.slice(base.length)}`;
-  return iri;
 }
 
 /** How a node is named in a problem: its IRI, or "(unnamed node)" for a blank node. */

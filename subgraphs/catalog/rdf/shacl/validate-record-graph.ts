@@ -2,7 +2,7 @@ import type { Term } from '@rdfjs/types';
 import { Store, type Quad } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
 import { accessRights } from '../../vocabulary/access-rights.js';
-import { PREFIXES } from '../namespaces.js';
+import { nodeText, pathText, shortIri } from '../short-iri.js';
 import type { AccessLevel, Severity } from './record-rules.js';
 import { recordShapes, type RecordShapes } from './rules-to-shapes.js';
 
@@ -72,10 +72,13 @@ function termText(term: Term): string {
   return datatype === XSD_STRING || datatype === RDF_LANG_STRING ? text : `${text}^^${datatype}`;
 }
 
-/** Validates a record graph against the catalogue's import shapes for `level`; empty when it conforms. Shapes graphs are built once per level and cached. */
-export async function validateRecordGraph(quads: readonly Quad[], level: AccessLevel): Promise<ShapeViolation[]> {
+/**
+ * Validates a record graph (its triples, or a store already holding them) against the catalogue's import
+ * shapes for `level`; empty when it conforms. Shapes graphs are built once per level and cached.
+ */
+export async function validateRecordGraph(data: readonly Quad[] | Store, level: AccessLevel): Promise<ShapeViolation[]> {
   const { shapes, validator } = checkOf(level);
-  const report = await validator.validate(new Store([...quads]));
+  const report = await validator.validate(data instanceof Store ? data : new Store([...data]));
   return report.results.map((result) => {
     const source = result.sourceShape ? shapes.sources.get(result.sourceShape.value) : undefined;
     const path = result.path?.termType === 'NamedNode' ? result.path.value : (source?.path ?? null);
@@ -95,32 +98,6 @@ export async function validateRecordGraph(quads: readonly Quad[], level: AccessL
   });
 }
 
-/** Prefixes a report names IRIs with. */
-const REPORT_PREFIXES: Readonly<Record<string, string>> = {
-  ...PREFIXES,
-  csvw: 'http://www.w3.org/ns/csvw#',
-  time: 'http://www.w3.org/2006/time#',
-  spdx: 'http://spdx.org/rdf/terms#',
-  prov: 'http://www.w3.org/ns/prov#',
-  dqv: 'http://www.w3.org/ns/dqv#',
-  odrl: 'http://www.w3.org/ns/odrl/2/',
-};
-
-/** `dct:title` for `http://purl.org/dc/terms/title`; an IRI no prefix fits stays whole. */
-function shortIri(iri: string): string {
-  let best: [string, string] | undefined;
-  for (const [prefix, base] of Object.entries(REPORT_PREFIXES)) {
-    if (iri.startsWith(base) && (best === undefined || base.length > best[1].length)) best = [prefix, base];
-  }
-  if (best === undefined) return iri;
-  const local = iri.slice(best[1].length);
-  return /^[A-Za-z_][\w.-]*$/.test(local) ? `${best[0]}:${local}` : iri;
-}
-
-function nodeText(node: string): string {
-  return node.startsWith('_:') ? '(unnamed node)' : shortIri(node);
-}
-
 function valueText(value: string): string {
   if (!value.startsWith('"')) return nodeText(value);
   const typed = /^(".*")\^\^(\S+)$/s.exec(value);
@@ -136,7 +113,7 @@ function valueText(value: string): string {
  */
 export function describeViolations(violations: readonly ShapeViolation[], max = 50): string {
   const lines = violations.slice(0, max).map((v) => {
-    const path = v.path === null ? '' : ` ${v.path.split(' | ').map(shortIri).join(' | ')}`;
+    const path = v.path === null ? '' : ` ${pathText(v.path)}`;
     const value = v.value === null ? '' : ` (value: ${valueText(v.value)})`;
     const severity = v.severity === 'violation' ? '' : `[${v.severity}] `;
     return `${severity}${nodeText(v.focusNode)}${path}: ${v.message}${value}`;
