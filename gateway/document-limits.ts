@@ -1,5 +1,6 @@
 import type express from 'express';
 import { Lexer, Source, TokenKind } from 'graphql';
+import { graphqlErrorResponse } from './graphql-error-response.js';
 
 /** How long a GraphQL document may be, whoever sends it: characters, and lexical tokens. */
 export const DOCUMENT_LIMITS = { maxCharacters: 20_000, maxTokens: 2_000 } as const;
@@ -21,9 +22,6 @@ export function countTokens(source: string, max: number): number | null {
   return count;
 }
 
-const refuse = (res: express.Response, status: number, code: string, message: string) =>
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-
 /**
  * Express middleware in front of the GraphQL endpoint (after the body is parsed and any trusted-document
  * id resolved): a document above `maxCharacters` gets 413 `DOCUMENT_TOO_LARGE`, one above `maxTokens`
@@ -36,12 +34,12 @@ export function documentLimitsMiddleware(options: { exposeLimits: boolean }): ex
     const query = (req.body as { query?: unknown } | undefined)?.query;
     if (typeof query !== 'string') return next();
     if (query.length > maxCharacters) {
-      refuse(res, 413, 'DOCUMENT_TOO_LARGE', options.exposeLimits ? `A GraphQL document may hold at most ${maxCharacters} characters.` : 'The GraphQL document is too large.');
+      graphqlErrorResponse(res, 413, 'DOCUMENT_TOO_LARGE', options.exposeLimits ? `A GraphQL document may hold at most ${maxCharacters} characters.` : 'The GraphQL document is too large.');
       return;
     }
     const tokens = countTokens(query, maxTokens);
     if (tokens !== null && tokens > maxTokens) {
-      refuse(res, 400, 'GRAPHQL_VALIDATION_FAILED', options.exposeLimits ? `A GraphQL document may hold at most ${maxTokens} tokens.` : 'The GraphQL document is too large.');
+      graphqlErrorResponse(res, 400, 'GRAPHQL_VALIDATION_FAILED', options.exposeLimits ? `A GraphQL document may hold at most ${maxTokens} tokens.` : 'The GraphQL document is too large.');
       return;
     }
     next();

@@ -1,5 +1,5 @@
 import { INTERNAL_ROLES, type Role } from '../platform/identity/roles.js';
-import { HISTORY_READER_ROLES } from '../subgraphs/catalog/model/curation-roles.js';
+import { CURATOR_ROLES, HISTORY_READER_ROLES } from '../subgraphs/catalog/model/curation-roles.js';
 
 /** Any authenticated caller, whatever their role. */
 export const AUTHENTICATED = 'authenticated' as const;
@@ -37,11 +37,11 @@ export const fieldPolicy: Readonly<Record<string, readonly Role[] | typeof AUTHE
   'Query.runs': INTERNAL_ROLES,
   'Query.columnLineage': INTERNAL_ROLES,
   'Mutation.mapLineageDataset': ['data-steward', 'admin'],
-  'Mutation.createDataset': ['data-steward', 'admin'],
-  'Mutation.updateDataset': ['data-steward', 'admin'],
-  'Mutation.withdrawDataset': ['data-steward', 'admin'],
-  'Mutation.importDataset': ['data-steward', 'admin'],
-  'Mutation.replaceDatasetRecord': ['data-steward', 'admin'],
+  'Mutation.createDataset': CURATOR_ROLES,
+  'Mutation.updateDataset': CURATOR_ROLES,
+  'Mutation.withdrawDataset': CURATOR_ROLES,
+  'Mutation.importDataset': CURATOR_ROLES,
+  'Mutation.replaceDatasetRecord': CURATOR_ROLES,
   'Dataset.history': HISTORY_READER_ROLES,
   'Query.datasetHistory': HISTORY_READER_ROLES,
 };

@@ -1,8 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { ErrorCode, apiError } from '../platform/graphql/errors.js';
-import { hasRole } from '../platform/identity/caller.js';
-import { INTERNAL_ROLES } from '../platform/identity/roles.js';
+import { isInternal } from '../platform/identity/caller.js';
 import type { GatewayContext } from './create-gateway.js';
 
 /** Resolved fields a caller may spend per minute. */
@@ -37,7 +36,7 @@ export function rateLimitPlugin(limits: RateLimits = DEFAULT_RATE_LIMITS): Apoll
   const limiterOf = (context: GatewayContext) => {
     const caller = context.caller;
     const key = caller.subject !== null ? `sub:${caller.subject}` : `ip:${context.clientAddress ?? 'unknown'}`;
-    return { key, limiter: hasRole(caller, ...INTERNAL_ROLES) ? internal : partner };
+    return { key, limiter: isInternal(caller) ? internal : partner };
   };
   return {
     async requestDidStart() {

@@ -1,8 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DocumentNode, OperationDefinitionNode, SelectionSetNode } from 'graphql';
 import { ErrorCode, apiError } from '../platform/graphql/errors.js';
-import { hasRole, type Caller } from '../platform/identity/caller.js';
-import { INTERNAL_ROLES } from '../platform/identity/roles.js';
+import { isInternal } from '../platform/identity/caller.js';
 import type { GatewayContext } from './create-gateway.js';
 import type { TrustedDocuments } from './trusted-documents.js';
 
@@ -12,8 +11,6 @@ export interface RequestGuardOptions {
   /** When false, only internal roles may introspect the schema. */
   introspectionForAll: boolean;
 }
-
-const isInternal = (caller: Caller) => hasRole(caller, ...INTERNAL_ROLES);
 
 /** True when the operation asks for `__schema` or `__type` (fragments at the root followed). */
 export function isIntrospection(document: DocumentNode, operation: OperationDefinitionNode): boolean {

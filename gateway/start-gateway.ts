@@ -13,6 +13,7 @@ import { createGateway, type GatewayContext } from './create-gateway.js';
 import { explorerRouter } from './explorer.js';
 import type { AuditWriter } from './policy-plugin.js';
 import { forwardedHeaders, restProxy } from './rest-proxy.js';
+import { graphqlErrorResponse } from './graphql-error-response.js';
 import { httpMetrics } from '../platform/observability/http-metrics.js';
 import { metricsPlugin } from '../platform/observability/metrics-plugin.js';
 import { metricsRoute } from '../platform/observability/metrics-route.js';
@@ -182,7 +183,7 @@ async function authenticate(identity: Identity, authorization: string | undefine
  */
 function jsonErrors(logger: Logger): express.ErrorRequestHandler {
   return (error: Error & { type?: string }, _req, res, _next) => {
-    const answer = (status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    const answer = (status: number, code: string, message: string) => graphqlErrorResponse(res, status, code, message);
     if (res.headersSent) return;
     if (error.type === 'entity.too.large') return void answer(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
     if (error.type === 'entity.parse.failed') return void answer(400, 'BAD_REQUEST', 'The request body is not valid JSON.');

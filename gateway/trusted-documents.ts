@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type express from 'express';
 import { print, type DocumentNode } from 'graphql';
 import { loadOperations, operationsDir } from './schema-check/load-operations.js';
+import { graphqlErrorResponse } from './graphql-error-response.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -64,9 +65,6 @@ type GraphQLBody = {
   extensions?: { persistedQuery?: { sha256Hash?: unknown } } & Record<string, unknown>;
 } & Record<string, unknown>;
 
-const refuse = (res: express.Response, status: number, code: string, message: string) =>
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-
 /**
  * Express middleware in front of the GraphQL endpoint (after the JSON body parser): replaces a
  * `documentId` or a persisted-query hash by the registered document it names (400
@@ -83,11 +81,11 @@ export function trustedDocumentsMiddleware(registry: TrustedDocuments): express.
     const sha256Hash = typeof persisted?.sha256Hash === 'string' ? persisted.sha256Hash : undefined;
     const found = registry.find({ ...(documentId !== undefined ? { documentId } : {}), ...(sha256Hash !== undefined ? { sha256Hash } : {}) });
     if (!found) {
-      refuse(res, 400, 'TRUSTED_DOCUMENT_NOT_FOUND', 'No registered operation has this documentId or hash. See operations/ in the API guide.');
+      graphqlErrorResponse(res, 400, 'TRUSTED_DOCUMENT_NOT_FOUND', 'No registered operation has this documentId or hash. See operations/ in the API guide.');
       return;
     }
     if (typeof body.query === 'string' && body.query !== found.source) {
-      refuse(res, 400, 'TRUSTED_DOCUMENT_NOT_FOUND', 'The document sent differs from the registered one it names.');
+      graphqlErrorResponse(res, 400, 'TRUSTED_DOCUMENT_NOT_FOUND', 'The document sent differs from the registered one it names.');
       return;
     }
     const { documentId: _id, extensions, ...rest } = body;

@@ -1,4 +1,4 @@
-import type { Role } from './roles.js';
+import { INTERNAL_ROLES, type Role } from './roles.js';
 
 /** Who is calling, as every service sees it once the token is verified. */
 export interface Caller {
@@ -19,6 +19,11 @@ export function anonymousCaller(requestId: string): Caller {
 /** True when the caller holds any of `roles`. */
 export function hasRole(caller: Caller, ...roles: Role[]): boolean {
   return roles.some((r) => caller.roles.includes(r));
+}
+
+/** True for the platform's own staff and tools (`INTERNAL_ROLES`), as opposed to partners and the public. */
+export function isInternal(caller: Caller): boolean {
+  return hasRole(caller, ...INTERNAL_ROLES);
 }
 
 /** True for a caller with a verified identity. */

@@ -1,5 +1,4 @@
-import { hasRole, type Caller } from '../../platform/identity/caller.js';
-import { INTERNAL_ROLES } from '../../platform/identity/roles.js';
+import { hasRole, isInternal, type Caller } from '../../platform/identity/caller.js';
 import { peerDatasets, type Peer } from '../../platform/server/peer-entities.js';
 
 /** Decides which catalogue datasets a caller may see the lineage of. */
@@ -16,7 +15,7 @@ export interface LineageVisibility {
  * access subgraph which are granted, both asked as the caller. Anyone else sees nothing.
  */
 export function lineageVisibility(caller: Caller, catalog: Peer, access: Peer): LineageVisibility {
-  if (hasRole(caller, ...INTERNAL_ROLES)) return { seesAll: true, visibleDatasets: async (ids) => new Set(ids) };
+  if (isInternal(caller)) return { seesAll: true, visibleDatasets: async (ids) => new Set(ids) };
   if (!hasRole(caller, 'researcher')) return { seesAll: false, visibleDatasets: async () => new Set() };
   return {
     seesAll: false,

@@ -1,18 +1,9 @@
-import { ErrorCode, apiError } from '../../../platform/graphql/errors.js';
-import { hasRole, isAuthenticated, type Caller } from '../../../platform/identity/caller.js';
+import { requireRole } from '../../../platform/graphql/require-role.js';
+import { hasRole, type Caller } from '../../../platform/identity/caller.js';
 import type { Role } from '../../../platform/identity/roles.js';
 
 /** Roles that see every organisation's applications and permits. */
 export const OVERSEEING_ROLES: Role[] = ['hdab-reviewer', 'admin', 'auditor'];
-
-/**
- * Throws unless the caller holds one of `roles`: `UNAUTHENTICATED` for an anonymous caller, `FORBIDDEN`
- * otherwise. The message names the roles that would do.
- */
-export function requireRole(caller: Caller, ...roles: Role[]): void {
-  if (!isAuthenticated(caller)) throw apiError(ErrorCode.UNAUTHENTICATED, 'Sign in: this needs an access token.');
-  if (!hasRole(caller, ...roles)) throw apiError(ErrorCode.FORBIDDEN, `This needs one of the roles: ${roles.join(', ')}.`);
-}
 
 /** True when the caller may see the applications and permits of `organisationId`. */
 export function canSeeOrganisation(caller: Caller, organisationId: string): boolean {

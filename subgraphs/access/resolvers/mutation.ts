@@ -2,7 +2,8 @@ import { isUuid, transitionApplication, insertApplication, getApplicationsByIds,
 import { getOrganisationsByIds, insertOrganisation, upsertMember, deleteMember } from '../db/queries/organisations.js';
 import { extendPermit, getPermitsByIds, insertPermit, revokePermit, type PermitRow } from '../db/queries/permits.js';
 import { addMonths, firstProblem, isIsoDate, PUBLIC_SECTOR_PURPOSES, submitApplicationInput } from '../model/application-input.js';
-import { canSeeOrganisation, requireRole } from '../model/policy.js';
+import { requireRole } from '../../../platform/graphql/require-role.js';
+import { canSeeOrganisation } from '../model/policy.js';
 import type { AccessContext } from '../context.js';
 import { audit } from './audit.js';
 

@@ -5,7 +5,8 @@ import { countApplications, listApplications, type ApplicationStatus } from '../
 import { listAuditEntries, verifyAuditChain, type AuditFilterParams } from '../db/queries/audit.js';
 import { listOrganisations } from '../db/queries/organisations.js';
 import { countPermits, listPermits } from '../db/queries/permits.js';
-import { canSeeOrganisation, requireRole, visibleOrganisation, OVERSEEING_ROLES } from '../model/policy.js';
+import { requireRole } from '../../../platform/graphql/require-role.js';
+import { canSeeOrganisation, visibleOrganisation, OVERSEEING_ROLES } from '../model/policy.js';
 import { audit } from './audit.js';
 
 type Page = { first?: number | null; after?: string | null };

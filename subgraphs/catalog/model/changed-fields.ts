@@ -1,13 +1,5 @@
+import { canonicalJson } from '../../../platform/canonical-json.js';
 import type { DatasetRecord } from './dataset-record.js';
-
-/** JSON with object keys sorted, so that two equal values always print the same. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
 
 /**
  * The top-level fields of a dataset record whose values differ between `before` and `after`, in the
@@ -20,5 +12,5 @@ export function changedFields(before: DatasetRecord | null, after: DatasetRecord
   if (before === null) return Object.keys(a).filter((k) => a[k] !== undefined);
   const b = before as unknown as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-  return keys.filter((k) => canonical(a[k]) !== canonical(b[k]));
+  return keys.filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k]));
 }

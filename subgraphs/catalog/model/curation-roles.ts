@@ -1,5 +1,4 @@
-import { ErrorCode, apiError } from '../../../platform/graphql/errors.js';
-import { hasRole, isAuthenticated, type Caller } from '../../../platform/identity/caller.js';
+import type { Caller } from '../../../platform/identity/caller.js';
 import type { Role } from '../../../platform/identity/roles.js';
 import type { CurationActor } from '../db/queries/dataset-history.js';
 
@@ -12,14 +11,4 @@ export const HISTORY_READER_ROLES: readonly Role[] = ['data-steward', 'admin', '
 /** Who makes a curation change, as the history records it: the token's subject and organisation. */
 export function curationActor(caller: Caller): CurationActor {
   return { subject: caller.subject ?? '', organisation: caller.organisationId };
-}
-
-/**
- * Throws unless the caller holds one of `roles`: `UNAUTHENTICATED` for an anonymous caller, `FORBIDDEN`
- * otherwise. The gateway refuses such callers first (`gateway/field-policy.ts`); this is the subgraph's
- * own check, for whoever reaches it directly.
- */
-export function requireRole(caller: Caller, roles: readonly Role[]): void {
-  if (!isAuthenticated(caller)) throw apiError(ErrorCode.UNAUTHENTICATED, 'Sign in: this needs an access token.');
-  if (!hasRole(caller, ...roles)) throw apiError(ErrorCode.FORBIDDEN, `This needs one of the roles: ${roles.join(', ')}.`);
 }

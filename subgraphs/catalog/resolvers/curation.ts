@@ -3,7 +3,8 @@ import type { CatalogContext } from '../context.js';
 import { utcToday } from '../model/curation-dates.js';
 import type { DatasetRecord } from '../model/dataset-record.js';
 import { describeProblems, parseDatasetInput, type InputProblem } from '../model/dataset-input.js';
-import { CURATOR_ROLES, curationActor, requireRole } from '../model/curation-roles.js';
+import { CURATOR_ROLES, curationActor } from '../model/curation-roles.js';
+import { requireRole } from '../../../platform/graphql/require-role.js';
 import type { RecordFormat } from '../rdf/import/parse-rdf-document.js';
 import { pushRecord, type PushOutcome } from '../rdf/import/push-record.js';
 import { readableViolation } from '../rdf/import/readable-violation.js';
@@ -67,21 +68,21 @@ const FORMATS: Readonly<Record<string, RecordFormat>> = { TURTLE: 'turtle', JSON
 /** Resolvers of the catalog's curation mutations. Expected failures come back as `{ error }`. */
 export const Mutation = {
   async createDataset(_: unknown, args: { input: unknown }, ctx: CatalogContext) {
-    requireRole(ctx.caller, CURATOR_ROLES);
+    requireRole(ctx.caller, ...CURATOR_ROLES);
     const parsed = parseDatasetInput(args.input);
     if (!parsed.ok) return invalid(parsed.problems);
     return resultOf(await createCuratedDataset(ctx.db, parsed.record, curationActor(ctx.caller), utcToday()), ctx);
   },
 
   async updateDataset(_: unknown, args: { id: string; input: unknown }, ctx: CatalogContext) {
-    requireRole(ctx.caller, CURATOR_ROLES);
+    requireRole(ctx.caller, ...CURATOR_ROLES);
     const parsed = parseDatasetInput(args.input, args.id);
     if (!parsed.ok) return invalid(parsed.problems);
     return resultOf(await updateCuratedDataset(ctx.db, parsed.record, curationActor(ctx.caller), utcToday(), 'curation', RECORD_ONLY_FIELDS), ctx);
   },
 
   async withdrawDataset(_: unknown, args: { id: string; reason: string }, ctx: CatalogContext) {
-    requireRole(ctx.caller, CURATOR_ROLES);
+    requireRole(ctx.caller, ...CURATOR_ROLES);
     const reason = args.reason.trim();
     if (reason.length < 5 || reason.length > MAX_REASON_LENGTH) {
       return invalid([{ field: 'reason', message: `give a reason of 5 to ${MAX_REASON_LENGTH} characters` }]);
@@ -90,13 +91,13 @@ export const Mutation = {
   },
 
   async importDataset(_: unknown, args: { record: string; format: string }, ctx: CatalogContext) {
-    requireRole(ctx.caller, CURATOR_ROLES);
+    requireRole(ctx.caller, ...CURATOR_ROLES);
     const pushed = { text: args.record, format: FORMATS[args.format] ?? 'turtle', mode: 'create' as const, publicBase: ctx.publicBase };
     return importResultOf(await pushRecord(ctx.db, pushed, curationActor(ctx.caller), utcToday()), ctx);
   },
 
   async replaceDatasetRecord(_: unknown, args: { id: string; record: string; format: string }, ctx: CatalogContext) {
-    requireRole(ctx.caller, CURATOR_ROLES);
+    requireRole(ctx.caller, ...CURATOR_ROLES);
     const pushed = { text: args.record, format: FORMATS[args.format] ?? 'turtle', mode: 'replace' as const, id: args.id, publicBase: ctx.publicBase };
     return importResultOf(await pushRecord(ctx.db, pushed, curationActor(ctx.caller), utcToday()), ctx);
   },

@@ -3,7 +3,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { selectsField } from '../../../platform/graphql/selects-field.js';
 import type { CatalogContext } from '../context.js';
 import { listDatasetHistory, type DatasetVersionRow } from '../db/queries/dataset-history.js';
-import { HISTORY_READER_ROLES, requireRole } from '../model/curation-roles.js';
+import { HISTORY_READER_ROLES } from '../model/curation-roles.js';
+import { requireRole } from '../../../platform/graphql/require-role.js';
 
 interface HistoryArgs {
   first?: number | null;
@@ -15,7 +16,7 @@ interface HistoryArgs {
  * belong to one dataset's history and are refused by another's.
  */
 export async function historyConnection(datasetId: string, args: HistoryArgs, ctx: CatalogContext, info: GraphQLResolveInfo) {
-  requireRole(ctx.caller, HISTORY_READER_ROLES);
+  requireRole(ctx.caller, ...HISTORY_READER_ROLES);
   const kind = `datasetHistory:${datasetId}`;
   const first = pageSize(args.first);
   const beforeVersion = args.after

@@ -1,6 +1,6 @@
 import { ErrorCode, apiError, badInput } from '../../../platform/graphql/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../../platform/graphql/pagination.js';
-import { hasRole, isAuthenticated, type Caller } from '../../../platform/identity/caller.js';
+import { hasRole, isAuthenticated, isInternal, type Caller } from '../../../platform/identity/caller.js';
 import type { LineageContext } from '../context.js';
 import { columnInputs, getRun, jobDatasets, listRuns, type RunRow } from '../db/queries/runs.js';
 import { findNode, getNodes, mapDataset, nodesForCatalogDatasets, type NodeRow } from '../db/queries/walk.js';
@@ -14,7 +14,7 @@ function requireSignedIn(caller: Caller): void {
 
 function requireInternal(caller: Caller): void {
   requireSignedIn(caller);
-  if (!hasRole(caller, ...INTERNAL_ROLES)) throw apiError(ErrorCode.FORBIDDEN, `This needs one of the roles: ${INTERNAL_ROLES.join(', ')}.`);
+  if (!isInternal(caller)) throw apiError(ErrorCode.FORBIDDEN, `This needs one of the roles: ${INTERNAL_ROLES.join(', ')}.`);
 }
 
 /** The node a typed id names, or null. */

@@ -7,7 +7,7 @@ import { dataHolder } from '../schema/data-holder.js';
 import { dataset } from '../schema/dataset.js';
 import { distribution } from '../schema/distribution.js';
 import { appendDatasetVersion, type CurationActor, type DatasetVersionRow } from './dataset-history.js';
-import { readDatasetRecord } from './read-dataset-record.js';
+import { recordOfRows } from './read-dataset-record.js';
 import { refreshSearchEntries } from './search-entries.js';
 import { toDatasetRow, toDistributionRows } from './write-catalog.js';
 
@@ -82,10 +82,10 @@ export async function updateCuratedDataset(
   keep: readonly (keyof DatasetRecord)[] = [],
 ): Promise<CurationOutcome> {
   return db.transaction(async (tx) => {
-    const [locked] = await tx.select({ id: dataset.id }).from(dataset).where(eq(dataset.id, input.id)).for('update');
+    // The row is read as it is locked, and the stored record rebuilt from it and its distributions.
+    const [locked] = await tx.select().from(dataset).where(eq(dataset.id, input.id)).for('update');
     if (!locked) return { ok: false, code: 'NOT_FOUND', field: 'id', message: `No dataset "${input.id}".` };
-    const stored = await readDatasetRecord(tx, input.id);
-    if (!stored) throw new Error(`dataset ${input.id} vanished under its row lock`);
+    const stored = recordOfRows(locked, await tx.select().from(distribution).where(eq(distribution.datasetId, input.id)));
     const kept = Object.fromEntries(keep.flatMap((field) => (stored[field] === undefined ? [] : [[field, stored[field]]])));
     const merged = { ...input, ...kept } as DatasetRecord;
     const record = dates === 'curation' ? datesOnUpdate(merged, stored, today) : merged;

@@ -1,4 +1,5 @@
 import { and, eq, isNull, like, ne, or, sql } from 'drizzle-orm';
+import { canonicalJson } from '../../../../platform/canonical-json.js';
 import type { Db } from '../../../../platform/db/database.js';
 import type { InputProblem } from '../../model/dataset-input.js';
 import { slugOf } from '../../model/slug-of.js';
@@ -120,7 +121,7 @@ async function holderOf(db: Db, agent: AgentFacts, role: AgentRole, property: st
   const row = toDataHolderRow(parsed.data as DataHolderRecord);
   if (existing) {
     const stored = existing as Record<string, unknown>;
-    const changed = Object.entries(row).some(([field, value]) => JSON.stringify(stored[field] ?? null) !== JSON.stringify(value ?? null));
+    const changed = Object.entries(row).some(([field, value]) => canonicalJson(stored[field] ?? null) !== canonicalJson(value ?? null));
     if (!changed) return existing.id;
     await db.update(dataHolder).set(row).where(eq(dataHolder.id, existing.id));
     // The datasets naming it now describe it anew: incremental harvests (`modified_since`) must see them.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../../platform/db/database.js';
 import { queryRows } from '../../../../platform/db/rows.js';
-import { canonicalJson } from '../../openlineage/canonical-json.js';
+import { canonicalJson } from '../../../../platform/canonical-json.js';
 import type { InputDataset, LineageEvent, OutputDataset } from '../../openlineage/core.js';
 import { isDeletionMarker } from '../../openlineage/facets.js';
 import { trustedFacets, type UntrustedFacet } from '../../openlineage/untrusted-facets.js';

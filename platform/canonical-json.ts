@@ -1,4 +1,7 @@
-/** JSON with object keys sorted at every level: two equal events give the same text, whatever the key order. */
+/**
+ * JSON with object keys sorted at every level, undefined members left out: two equal values give the same
+ * text, whatever the key order.
+ */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
