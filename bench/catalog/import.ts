@@ -29,7 +29,7 @@ const env = z
   })
   .parse(process.env);
 
-const ARCA = await readFile(new URL('../../../shared/conformance/healthdcat-ap/examples/EPRDR/ARCA.ttl', import.meta.url), 'utf8');
+const ARCA = await readFile(new URL('../../test/fixtures/conformance/healthdcat-ap/examples/EPRDR/ARCA.ttl', import.meta.url), 'utf8');
 const BASE = 'https://health-data.example.org';
 const steward = { subject: 'bench-steward', organisation: null };
 

@@ -5,8 +5,8 @@ import SHACLValidator from 'rdf-validate-shacl';
 const OWL_IMPORTS = 'http://www.w3.org/2002/07/owl#imports';
 const SH = 'http://www.w3.org/ns/shacl#';
 
-/** The conformance corpus beside the project (tests only: the product never reads it). */
-export const conformanceDir = new URL('../../../shared/conformance/', import.meta.url);
+/** The conformance fixtures (tests only: the product never reads them); sources and licences in their README. */
+export const conformanceDir = new URL('../fixtures/conformance/', import.meta.url);
 
 /** The access levels HealthDCAT-AP Release 8 has one shapes file for. */
 export type AccessLevel = 'public' | 'restricted' | 'non-public';

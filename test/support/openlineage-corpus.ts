@@ -3,8 +3,8 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 
-/** The conformance corpus (written by others; read, never copied). */
-export const CORPUS = path.resolve(import.meta.dirname, '../../../shared/conformance/openlineage');
+/** The OpenLineage conformance fixtures (written by others; sources and licences in their README). */
+export const CORPUS = path.resolve(import.meta.dirname, '../fixtures/conformance/openlineage');
 
 /** The events of one corpus folder, by file name. */
 export function corpusEvents(folder: 'valid' | 'completed' | 'invalid-core' | 'invalid-facet'): [string, unknown][] {

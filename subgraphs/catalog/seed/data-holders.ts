@@ -1,9 +1,9 @@
 /**
  * Demo seed: the organisations that publish, hold or give access to the seed datasets.
  *
- * Facts come from /work/shared/reference/datasets.md. Homepages are the organisations' well-known
- * home pages; no e-mail address is given because none is in the reference file. An organisation is
- * marked as a health data access body only where the reference file says so (Health Data Hub for
+ * Facts come from the organisations' public descriptions of themselves. Homepages are their
+ * well-known home pages; no e-mail address is given because none was checked. An organisation is
+ * marked as a health data access body only where its law says so (Health Data Hub for
  * France, Findata for Finland).
  */
 import type { DataHolderRecordInput } from '../model/dataset-record.js';
@@ -183,7 +183,7 @@ export const dataHolders: DataHolderRecordInput[] = [
     homepage: 'https://www.kela.fi',
   },
 
-  // Denmark: the reference file does not say which body grants access, so none is marked.
+  // Denmark: no checked source says which body grants access, so none is marked.
   {
     id: 'danish-health-data-authority',
     name: 'Danish Health Data Authority (Sundhedsdatastyrelsen)',

@@ -2,9 +2,9 @@
  * Demo seed: health datasets of other EU countries (Finland, Denmark, Germany, the Netherlands,
  * Estonia, Spain).
  *
- * Facts come from /work/shared/reference/datasets.md. Apart from Findata's procedure, these facts are
- * unchecked there: headcounts appear only in the text and as approximate ("about 205,000 adults"),
- * never in numeric fields, and start years only where the reference states them.
+ * Facts come from the holders' public descriptions. Apart from Findata's procedure, these facts were
+ * not re-read at their source: headcounts appear only in the text and as approximate ("about 205,000 adults"),
+ * never in numeric fields, and start years only where a source states them.
  */
 import type { DatasetRecordInput } from '../model/dataset-record.js';
 

