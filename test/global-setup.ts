@@ -6,7 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../platform/db/open-database.js';
 import { createLogger } from '../platform/logger.js';
 import { prepareDatabase } from '../platform/server/start-services.js';
-import { adminUrl, dropDatabase, TEMPLATE_DATABASE } from './support/postgres-admin.js';
+import { adminUrl, dropDatabase, templateDatabaseName } from './support/postgres-admin.js';
 import { testServices } from './support/test-services.js';
 
 declare module 'vitest' {
@@ -15,6 +15,8 @@ declare module 'vitest' {
     testEngine: 'pglite' | 'postgres';
     /** PGlite: a dump of the migrated and seeded database, loaded by each test file. */
     pgliteDumpFile: string;
+    /** PostgreSQL: this run's template database, cloned by each test file. */
+    pgTemplateDatabase: string;
   }
 }
 
@@ -26,16 +28,17 @@ export default async function setup(project: TestProject) {
   const logger = createLogger('silent');
   const url = process.env.DATABASE_URL;
   if (url) {
-    await dropDatabase(url, TEMPLATE_DATABASE);
+    const templateDatabase = templateDatabaseName();
     const admin = await openDatabase({ url: adminUrl(url), poolSize: 1 });
-    await admin.db.execute(`CREATE DATABASE ${TEMPLATE_DATABASE}` as never);
+    await admin.db.execute(`CREATE DATABASE ${templateDatabase}` as never);
     await admin.close();
-    const template = await openDatabase({ url: adminUrl(url, TEMPLATE_DATABASE), poolSize: 1 });
+    const template = await openDatabase({ url: adminUrl(url, templateDatabase), poolSize: 1 });
     await prepareDatabase(template, testServices, { seed: true, logger });
     await template.close();
     project.provide('testEngine', 'postgres');
     project.provide('pgliteDumpFile', '');
-    return async () => dropDatabase(url, TEMPLATE_DATABASE);
+    project.provide('pgTemplateDatabase', templateDatabase);
+    return async () => dropDatabase(url, templateDatabase);
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'hmg-test-'));
   const file = path.join(dir, 'template.tar');
@@ -47,5 +50,6 @@ export default async function setup(project: TestProject) {
   await database.close();
   project.provide('testEngine', 'pglite');
   project.provide('pgliteDumpFile', file);
+  project.provide('pgTemplateDatabase', '');
   return async () => rm(dir, { recursive: true, force: true });
 }

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { adminQuery, adminUrl, dropDatabase, TEMPLATE_DATABASE } from './support/postgres-admin.js';
+import { adminQuery, adminUrl, dropDatabase } from './support/postgres-admin.js';
 
 interface OtlpValue {
   stringValue?: string;
@@ -107,7 +107,7 @@ beforeAll(async () => {
   const url = process.env.DATABASE_URL;
   if (inject('testEngine') === 'postgres' && url) {
     databaseName = `hmg_test_${randomBytes(6).toString('hex')}`;
-    await adminQuery(url, `CREATE DATABASE ${databaseName} TEMPLATE ${TEMPLATE_DATABASE}`);
+    await adminQuery(url, `CREATE DATABASE ${databaseName} TEMPLATE ${inject('pgTemplateDatabase')}`);
     env.DATABASE_URL = adminUrl(url, databaseName);
   } else {
     delete env.DATABASE_URL;

@@ -1,7 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-/** The database every test file's database is cloned from. */
-export const TEMPLATE_DATABASE = 'hmg_test_template';
+/**
+ * The name of the database every test file's database is cloned from, one per run (`hmg_test_template_`
+ * and a random suffix), so that two runs on one server never drop each other's template.
+ */
+export function templateDatabaseName(): string {
+  return `hmg_test_template_${randomBytes(6).toString('hex')}`;
+}
 
 /** `url` with its database name replaced (default: the `postgres` maintenance database). */
 export function adminUrl(url: string, database = 'postgres'): string {
