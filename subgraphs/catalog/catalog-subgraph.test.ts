@@ -164,6 +164,25 @@ describe('the catalog subgraph', () => {
     expect(holders?.pageInfo.hasNextPage).toBe(false);
   });
 
+  it('gives each data holder the dataset count that a search filtered on it gives', async () => {
+    const holders = await catalog.run<{ dataHolders: { edges: { node: { id: string; datasetCount: number } }[] } }>(
+      `{ dataHolders(first: 100) { edges { node { id datasetCount } } } }`,
+    );
+    expect(holders.errors).toBeUndefined();
+    const edges = holders.data?.dataHolders.edges ?? [];
+    expect(edges.length).toBeGreaterThan(10);
+    const counts = new Set<number>();
+    for (const { node } of edges) {
+      const search = await catalog.run<{ datasets: { totalCount: number } }>(`query($p: [ID!]) { datasets(filter: { publishers: $p }) { totalCount } }`, {
+        p: [node.id],
+      });
+      expect(search.errors).toBeUndefined();
+      expect({ holder: node.id, datasetCount: node.datasetCount }).toEqual({ holder: node.id, datasetCount: search.data?.datasets.totalCount });
+      counts.add(node.datasetCount);
+    }
+    expect(counts.size).toBeGreaterThan(1);
+  });
+
   it('lists every vocabulary term for search forms', async () => {
     const res = await catalog.run<{ vocabularies: { healthCategories: { code: string }[] } }>(`{ vocabularies { healthCategories { code label } } }`);
     expect(res.data?.vocabularies.healthCategories).toHaveLength(17);

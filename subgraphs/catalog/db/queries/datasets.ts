@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { count, inArray } from 'drizzle-orm';
 import type { Db } from '../../../../platform/db/database.js';
 import { dataset } from '../schema/dataset.js';
 import { inKeyOrder } from '../../../../platform/db/in-key-order.js';
@@ -12,11 +12,14 @@ export async function getDatasetsByIds(db: Db, ids: readonly string[]): Promise<
   return inKeyOrder(ids, rows, (r) => r.id);
 }
 
-/** How many datasets each publisher publishes, in the order of `publisherIds` (0 when none). */
+/**
+ * How many datasets each publisher publishes, in the order of `publisherIds` (0 when none): the number
+ * that `datasets(filter: { publishers: [id] })` gives as its `totalCount`.
+ */
 export async function countDatasetsByPublisher(db: Db, publisherIds: readonly string[]): Promise<number[]> {
   if (publisherIds.length === 0) return [];
   const rows = await db
-    .select({ publisherId: dataset.publisherId, count: db.$count(dataset).mapWith(Number) })
+    .select({ publisherId: dataset.publisherId, count: count().mapWith(Number) })
     .from(dataset)
     .where(inArray(dataset.publisherId, [...publisherIds]))
     .groupBy(dataset.publisherId);
