@@ -1,6 +1,8 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLFormattedError } from 'graphql';
+import { noReportingPlugins } from '../platform/no-reporting.js';
 import { createFormatError } from '../platform/graphql/format-error.js';
 import type { Caller } from '../platform/identity/caller.js';
 import type { KeyPair } from '../platform/identity/key-pair.js';
@@ -11,7 +13,6 @@ import { rateLimitPlugin, type RateLimits } from './rate-limit-plugin.js';
 import { requestGuardsPlugin } from './request-guards-plugin.js';
 import { requestLogPlugin } from './request-log-plugin.js';
 import { createSubgraphDataSource, type SubgraphCallLimits } from './subgraph-data-source.js';
-import type { TrustedDocuments } from './trusted-documents.js';
 
 /** What the gateway keeps about one incoming request and forwards to subgraphs. */
 export interface GatewayContext {
@@ -39,8 +40,6 @@ export interface CreateGatewayOptions {
   logger: Logger;
   /** Production: limits not revealed in errors, introspection for internal roles only. */
   production?: boolean | undefined;
-  /** When given, callers without an internal role may only send these registered operations. */
-  trustedDocuments?: TrustedDocuments | undefined;
   rateLimits?: RateLimits | undefined;
   subgraphCalls?: SubgraphCallLimits | undefined;
   /** Query limits on (the default); off only to measure what they cost (`npm run bench:gateway`). */
@@ -66,8 +65,24 @@ function armorFor(production: boolean) {
     // which Apollo answers with a 500, syntax errors included.
     maxTokens: { enabled: false },
     costLimit: { maxCost: QUERY_LIMITS.maxCost, exposeLimits },
-    blockFieldSuggestion: { enabled: true },
+    // Production hides every "Did you mean" (hideSuggestions); development keeps them, as help.
+    blockFieldSuggestion: { enabled: production },
   });
+}
+
+/** graphql-js's hints at names of the schema: fields, arguments, types and enum values. */
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+/**
+ * In production, removes every suggestion from error messages (validation errors, enum values in
+ * variables, unknown arguments), so that nobody maps the schema from its hints.
+ */
+function hideSuggestionsIf(production: boolean, format: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError) {
+  if (!production) return format;
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const result = format(formatted, error);
+    return result.message.includes('Did you mean') ? { ...result, message: result.message.replace(SUGGESTION, '') } : result;
+  };
 }
 
 /**
@@ -92,8 +107,10 @@ export function createGateway(options: CreateGatewayOptions): ApolloServer<Gatew
     ...protection,
     // graphql-armor's types come from Apollo Server's CommonJS build; the objects are the same.
     plugins: [
+      // Nothing goes to Apollo's services, whatever APOLLO_KEY and APOLLO_GRAPH_REF say.
+      ...noReportingPlugins<GatewayContext>(),
       ...(protection.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
-      requestGuardsPlugin({ trustedDocuments: options.trustedDocuments, introspectionForAll: !production }),
+      requestGuardsPlugin({ introspectionForAll: !production }),
       rateLimitPlugin(options.rateLimits),
       policyAndAuditPlugin(options.audit, options.logger),
       // Last, so that its line reports the response as finally sent.
@@ -107,7 +124,10 @@ export function createGateway(options: CreateGatewayOptions): ApolloServer<Gatew
     // Trusted documents replace Apollo's automatic persisted queries, which would register anything.
     persistedQueries: false,
     includeStacktraceInErrorResponses: false,
-    formatError: createFormatError((formatted, error) => options.logger.error({ err: error, path: formatted.path }, 'unexpected error')),
+    formatError: hideSuggestionsIf(
+      production,
+      createFormatError((formatted, error) => options.logger.error({ err: error, path: formatted.path }, 'unexpected error')),
+    ),
     // Shutdown is ours (scripts/start.ts): Apollo's own signal handlers would race with it.
     stopOnTerminationSignals: false,
   });

@@ -3,11 +3,8 @@ import type { DocumentNode, OperationDefinitionNode, SelectionSetNode } from 'gr
 import { ErrorCode, apiError } from '../platform/graphql/errors.js';
 import { isInternal } from '../platform/identity/caller.js';
 import type { GatewayContext } from './create-gateway.js';
-import type { TrustedDocuments } from './trusted-documents.js';
 
 export interface RequestGuardOptions {
-  /** When set, callers without an internal role may only send registered operations. */
-  trustedDocuments: TrustedDocuments | undefined;
   /** When false, only internal roles may introspect the schema. */
   introspectionForAll: boolean;
 }
@@ -29,10 +26,8 @@ export function isIntrospection(document: DocumentNode, operation: OperationDefi
 }
 
 /**
- * Who may send what, checked once the operation is parsed and validated, before any planning:
- * - with trusted documents on, a caller without an internal role (a partner's researcher, or anyone
- *   anonymous) may only send a registered operation: anything else is refused with 403
- *   `TRUSTED_DOCUMENT_REQUIRED`;
+ * Who may send what, checked once the operation is parsed and validated, before any planning (which
+ * registered operations a caller may send is decided earlier, before parsing: `trustedDocumentsGate`):
  * - with introspection closed, only internal roles may ask for `__schema` or `__type`: others get 403
  *   `INTROSPECTION_DISABLED`. (`__typename` is not introspection and stays open.)
  */
@@ -44,11 +39,6 @@ export function requestGuardsPlugin(options: RequestGuardOptions): ApolloServerP
           if (isInternal(contextValue.caller) || !operation) return;
           if (!options.introspectionForAll && isIntrospection(document, operation)) {
             throw apiError(ErrorCode.INTROSPECTION_DISABLED, 'Schema introspection is not available; the schema is published in the API guide.', { http: { status: 403 } });
-          }
-          if (options.trustedDocuments && !options.trustedDocuments.isTrusted(document)) {
-            throw apiError(ErrorCode.TRUSTED_DOCUMENT_REQUIRED, 'Send a registered operation (documentId or persisted-query hash); see "Registered operations" in the API guide.', {
-              http: { status: 403 },
-            });
           }
         },
       };

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import { ErrorCode, apiError } from '../platform/graphql/errors.js';
 import { anonymousCaller, type Caller } from '../platform/identity/caller.js';
 import type { Config } from '../platform/config.js';
@@ -21,7 +22,7 @@ import { serviceSpanAttribute } from '../platform/observability/service-span-att
 import { createReadiness } from '../platform/server/readiness.js';
 import { subgraphReadinessChecks } from './subgraph-readiness-checks.js';
 import { DEFAULT_SUBGRAPH_CALL_LIMITS } from './subgraph-data-source.js';
-import { TrustedDocuments, trustedDocumentsMiddleware } from './trusted-documents.js';
+import { TrustedDocuments, trustedDocumentsGate, trustedDocumentsMiddleware } from './trusted-documents.js';
 import { documentLimitsMiddleware } from './document-limits.js';
 
 export interface StartGatewayOptions {
@@ -70,7 +71,6 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     gatewayKey: options.identity.gatewayKey,
     audit: options.audit,
     production: options.production,
-    trustedDocuments: required ? trustedDocuments : undefined,
     rateLimits: options.rules?.rateLimits,
     queryLimits: options.queryLimits,
     subgraphCalls: options.rules?.subgraphTimeoutMs === undefined ? undefined : { ...DEFAULT_SUBGRAPH_CALL_LIMITS, timeoutMs: options.rules.subgraphTimeoutMs },
@@ -90,8 +90,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       res.redirect(302, '/explorer');
     });
   }
+  // The development issuer's keys are never published by a production gateway (which refuses to start
+  // without an external issuer anyway).
   const devJwks = options.identity.devIssuerJwks;
-  if (devJwks) {
+  if (devJwks && !options.production) {
     app.get('/.well-known/jwks.json', (_req, res) => {
       res.json(devJwks);
     });
@@ -138,12 +140,14 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   app.use(
     '/graphql',
     express.json({ limit: '256kb' }),
+    authenticateRequest(options.identity),
     trustedDocumentsMiddleware(trustedDocuments),
     documentLimitsMiddleware({ exposeLimits: !options.production }),
+    ...(required ? [trustedDocumentsGate(trustedDocuments)] : []),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<GatewayContext> => ({
+      context: async ({ req, res }): Promise<GatewayContext> => ({
         acceptLanguage: req.headers['accept-language'],
-        caller: await authenticate(options.identity, req.headers.authorization),
+        caller: res.locals.caller as Caller,
         clientAddress: req.ip,
         forwarded: forwardedHeaders(req, options.rules?.publicUrl),
       }),
@@ -175,6 +179,24 @@ async function authenticate(identity: Identity, authorization: string | undefine
     throw apiError(ErrorCode.UNAUTHENTICATED, 'The Authorization header must be "Bearer <token>".', { http: { status: 401 } });
   }
   return identity.callers.verify(match[1], requestId);
+}
+
+/**
+ * Express middleware: verifies the caller once, before anything reads the document, and keeps it in
+ * `res.locals.caller`; a bad token is answered 401 `UNAUTHENTICATED` in the GraphQL error shape.
+ */
+function authenticateRequest(identity: Identity): express.RequestHandler {
+  return async (req, res, next) => {
+    try {
+      res.locals.caller = await authenticate(identity, req.headers.authorization);
+    } catch (error) {
+      if (!(error instanceof GraphQLError) || error.extensions.code !== ErrorCode.UNAUTHENTICATED) return next(error);
+      const { http: _http, ...extensions } = error.extensions;
+      res.status(401).setHeader('www-authenticate', 'Bearer').json({ errors: [{ message: error.message, extensions }] });
+      return;
+    }
+    next();
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type express from 'express';
-import { print, type DocumentNode } from 'graphql';
+import { parse, print, type DocumentNode } from 'graphql';
+import { isInternal, type Caller } from '../platform/identity/caller.js';
 import { loadOperations, operationsDir } from './schema-check/load-operations.js';
 import { graphqlErrorResponse } from './graphql-error-response.js';
 
@@ -10,6 +11,10 @@ interface TrustedDocument {
   /** `<partner>/<OperationName>`. */
   id: string;
   source: string;
+  /** The organisation whose operation it is (its directory under `operations/`). */
+  partner: string;
+  /** Any caller may send it (`# @shared`). */
+  shared: boolean;
 }
 
 /**
@@ -21,14 +26,16 @@ interface TrustedDocument {
 export class TrustedDocuments {
   private readonly byId = new Map<string, TrustedDocument>();
   private readonly byHash = new Map<string, TrustedDocument>();
-  private readonly printed = new Set<string>();
+  private readonly bySource = new Map<string, TrustedDocument>();
+  private readonly byPrinted = new Map<string, TrustedDocument>();
 
-  private constructor(documents: readonly { id: string; source: string; document: DocumentNode }[]) {
+  private constructor(documents: readonly { id: string; source: string; document: DocumentNode; partner: string; shared: boolean }[]) {
     for (const d of documents) {
-      const entry = { id: d.id, source: d.source };
+      const entry = { id: d.id, source: d.source, partner: d.partner, shared: d.shared };
       this.byId.set(d.id, entry);
       this.byHash.set(sha256(d.source), entry);
-      this.printed.add(print(d.document));
+      this.bySource.set(d.source, entry);
+      this.byPrinted.set(print(d.document), entry);
     }
   }
 
@@ -36,7 +43,7 @@ export class TrustedDocuments {
   static async load(dir: string | URL = operationsDir): Promise<TrustedDocuments> {
     const { operations, errors } = await loadOperations(dir);
     if (errors.length > 0) throw new Error(`invalid registered operations: ${errors.map((e) => `${e.file}: ${e.message}`).join('; ')}`);
-    return new TrustedDocuments(operations.map((o) => ({ id: `${o.partner}/${o.operation}`, source: o.source, document: o.document })));
+    return new TrustedDocuments(operations.map((o) => ({ id: `${o.partner}/${o.operation}`, source: o.source, document: o.document, partner: o.partner, shared: o.shared })));
   }
 
   /** Registered documents. */
@@ -53,10 +60,48 @@ export class TrustedDocuments {
     return reference.sha256Hash === undefined ? undefined : this.byHash.get(reference.sha256Hash.toLowerCase());
   }
 
-  /** True when `document` is a registered one (compared in printed form, so layout does not matter). */
-  isTrusted(document: DocumentNode): boolean {
-    return this.printed.has(print(document));
+  /**
+   * True when `caller` may send the document `query`: internal roles may send anything; anyone else only
+   * a registered operation that is shared or belongs to the caller's organisation. Text that does not
+   * parse is simply not registered: the answer does not depend on whether it is valid GraphQL.
+   */
+  allows(caller: Caller, query: string): boolean {
+    if (isInternal(caller)) return true;
+    const entry = this.bySource.get(query) ?? this.registeredAs(query);
+    return entry !== undefined && (entry.shared || entry.partner === caller.organisationId);
   }
+
+  private registeredAs(query: string): TrustedDocument | undefined {
+    try {
+      return this.byPrinted.get(print(parse(query, { noLocation: true })));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/**
+ * Express middleware in front of the GraphQL endpoint, once the caller is known (`res.locals.caller`) and
+ * registered documents named by id are resolved (`trustedDocumentsMiddleware`): a caller without an
+ * internal role may only send a registered operation of its own organisation or a shared one. Anything
+ * else is refused before it is parsed for Apollo or validated against the schema, with one answer (403
+ * `TRUSTED_DOCUMENT_REQUIRED`) whether the text is valid, invalid or not GraphQL at all, so that nobody can
+ * map the schema by telling validation errors from refusals.
+ */
+export function trustedDocumentsGate(registry: TrustedDocuments): express.RequestHandler {
+  return (req, res, next) => {
+    const caller = res.locals.caller as Caller;
+    const body = req.body as GraphQLBody | undefined;
+    const query = req.method === 'GET' ? (req.query as Record<string, unknown>).query : body && typeof body === 'object' && !Array.isArray(body) ? body.query : undefined;
+    // No document at all (or a batch): Apollo gives its own 400.
+    if (typeof query !== 'string' || registry.allows(caller, query)) return next();
+    graphqlErrorResponse(
+      res,
+      403,
+      'TRUSTED_DOCUMENT_REQUIRED',
+      "Send one of your organisation's registered operations or a shared one (documentId or persisted-query hash); see \"Registered operations\" in the API guide.",
+    );
+  };
 }
 
 type GraphQLBody = {
@@ -68,8 +113,8 @@ type GraphQLBody = {
 /**
  * Express middleware in front of the GraphQL endpoint (after the JSON body parser): replaces a
  * `documentId` or a persisted-query hash by the registered document it names (400
- * `TRUSTED_DOCUMENT_NOT_FOUND` when it names none). Whether a caller must send a registered document is decided later, once the caller is
- * known (`trustedDocumentsPlugin`).
+ * `TRUSTED_DOCUMENT_NOT_FOUND` when it names none). Whether the caller may send the document is decided
+ * next, once the caller is known (`trustedDocumentsGate`).
  */
 export function trustedDocumentsMiddleware(registry: TrustedDocuments): express.RequestHandler {
   return (req, res, next) => {

@@ -45,3 +45,30 @@ describe('loadConfig: operations settings', () => {
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
 });
+
+describe('loadConfig: production refuses to run insecurely', () => {
+  const secure = { NODE_ENV: 'production', OIDC_ISSUER: 'https://login.example.org/realms/health', METRICS_TOKEN: 'a-long-enough-token' };
+
+  it('starts with an external issuer and a metrics token', () => {
+    const config = loadConfig(secure);
+    expect(config.production).toBe(true);
+    expect(config.oidc.issuer).toBe(secure.OIDC_ISSUER);
+  });
+
+  it('refuses to start without an external OIDC issuer, naming the variable', () => {
+    expect(() => loadConfig({ ...secure, OIDC_ISSUER: undefined })).toThrow(/OIDC_ISSUER: required when NODE_ENV=production/);
+  });
+
+  it('refuses to serve /metrics without a token in production', () => {
+    expect(() => loadConfig({ ...secure, METRICS_TOKEN: '' })).toThrow(/METRICS_TOKEN: required when NODE_ENV=production/);
+  });
+
+  it('reads which organisations each issuer may speak for', () => {
+    expect(loadConfig(secure).oidc.organisations).toBe('*');
+    expect(loadConfig({ ...secure, OIDC_ORGANISATIONS: 'inserm, thl' }).oidc.organisations).toEqual(['inserm', 'thl']);
+    const partners = [{ issuer: 'https://idp.thl.example/', organisations: ['thl'] }];
+    expect(loadConfig({ ...secure, OIDC_PARTNER_ISSUERS: JSON.stringify(partners) }).oidc.partnerIssuers).toEqual(partners);
+    expect(() => loadConfig({ ...secure, OIDC_PARTNER_ISSUERS: '[{"issuer":"https://idp.example/"}]' })).toThrow(/OIDC_PARTNER_ISSUERS/);
+    expect(() => loadConfig({ ...secure, OIDC_PARTNER_ISSUERS: 'not json' })).toThrow(/OIDC_PARTNER_ISSUERS/);
+  });
+});

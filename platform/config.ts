@@ -40,6 +40,31 @@ const environment = z.object({
     .default('RS256,PS256,ES256')
     .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
     .refine((list) => list.every((a) => /^(RS|PS|ES)(256|384|512)$|^EdDSA$/.test(a)), 'only asymmetric JWS algorithms (RS*, PS*, ES*, EdDSA)'),
+  OIDC_ORGANISATIONS: z
+    .string()
+    .default('*')
+    .transform(organisationList)
+    .refine((list) => list === '*' || list.every((o) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(o)), 'a comma-separated list of organisation ids, or *'),
+  OIDC_PARTNER_ISSUERS: z
+    .string()
+    .transform((v, ctx) => {
+      try {
+        return JSON.parse(v) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z.array(
+        z.strictObject({
+          issuer: z.url(),
+          jwksUrl: z.url().optional(),
+          organisations: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'organisation ids')).min(1),
+        }),
+      ),
+    )
+    .optional(),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   // Only the switches are read here; the OpenTelemetry SDK reads the rest of its OTEL_* variables itself.
@@ -93,6 +118,13 @@ export interface Config {
     readonly audience: string;
     readonly jwksUrl: string | undefined;
     readonly algorithms: readonly string[];
+    /** The organisations the main issuer may speak for in the `org` claim (`OIDC_ORGANISATIONS`; `*`: any). */
+    readonly organisations: readonly string[] | '*';
+    /**
+     * Partner institutes' own issuers (`OIDC_PARTNER_ISSUERS`, JSON): each may speak only for the
+     * organisations listed, and never grants an internal role.
+     */
+    readonly partnerIssuers: readonly PartnerIssuer[];
   };
   /** Bearer token `/metrics` requires; absent, `/metrics` is open (keep it off the public network). */
   readonly metricsToken: string | undefined;
@@ -104,6 +136,19 @@ export interface Config {
    * `OTEL_SDK_DISABLED` is not `true`.
    */
   readonly tracing: { readonly enabled: boolean };
+}
+
+/** An identity provider of a partner institute, trusted for its own organisations only. */
+export interface PartnerIssuer {
+  readonly issuer: string;
+  /** Absent: from the issuer's OIDC discovery document. */
+  readonly jwksUrl?: string | undefined;
+  readonly organisations: readonly string[];
+}
+
+function organisationList(value: string): string[] | '*' {
+  const list = value.split(',').map((o) => o.trim()).filter(Boolean);
+  return list.includes('*') ? '*' : list;
 }
 
 /** The names of the subgraphs, as composition and the gateway know them. */
@@ -127,6 +172,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production') {
+    const insecure = [
+      ...(e.OIDC_ISSUER ? [] : ['- OIDC_ISSUER: required when NODE_ENV=production (the development issuer, whose key lies in the data folder, is for development only)']),
+      ...(e.METRICS_TOKEN ? [] : ['- METRICS_TOKEN: required when NODE_ENV=production (/metrics is otherwise open to anyone reaching the port)']),
+    ];
+    if (insecure.length > 0) throw new ConfigError(`Invalid configuration:\n${insecure.join('\n')}`);
+  }
   return {
     production: e.NODE_ENV === 'production',
     gateway: {
@@ -148,7 +200,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     seed: e.SEED,
     logLevel: e.LOG_LEVEL,
     dbPoolSize: e.DB_POOL_SIZE,
-    oidc: { issuer: e.OIDC_ISSUER, audience: e.OIDC_AUDIENCE, jwksUrl: e.OIDC_JWKS_URL, algorithms: e.OIDC_ALGORITHMS },
+    oidc: {
+      issuer: e.OIDC_ISSUER,
+      audience: e.OIDC_AUDIENCE,
+      jwksUrl: e.OIDC_JWKS_URL,
+      algorithms: e.OIDC_ALGORITHMS,
+      organisations: e.OIDC_ORGANISATIONS,
+      partnerIssuers: e.OIDC_PARTNER_ISSUERS ?? [],
+    },
     metricsToken: e.METRICS_TOKEN,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     tracing: { enabled: tracingEnabled(e) },

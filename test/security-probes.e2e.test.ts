@@ -8,17 +8,21 @@ import { startTestStack, type TestStack } from './support/start-stack.js';
 import { TEST_AUDIENCE } from './support/test-identity.js';
 import { createTestDatabase } from './support/test-database.js';
 import { loadOperations } from '../gateway/schema-check/load-operations.js';
+import { startGateway } from '../gateway/start-gateway.js';
+import { createLogger } from '../platform/logger.js';
 
 /** Probes against a gateway in production mode: each must be refused with its code, never with a 500. */
 let database: Database;
 let stack: TestStack;
 let researcher: string;
+let thlResearcher: string;
 let steward: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   stack = await startTestStack(database, undefined, { production: true });
   researcher = await stack.identity.token('researcher', 'inserm', 'probe-researcher');
+  thlResearcher = await stack.identity.token('researcher', 'thl', 'probe-thl-researcher');
   steward = await stack.identity.token('data-steward', undefined, 'probe-steward');
 });
 
@@ -65,11 +69,31 @@ const registered = async (file: string) => readFile(new URL(`../operations/${fil
 describe('security probes against a production gateway', () => {
   it('closes introspection to partners and anonymous callers, and keeps it for internal roles', async () => {
     const query = '{ __schema { queryType { name } } }';
+    // An introspection document is no registered operation.
     for (const headers of [{}, bearer(researcher)]) {
       const a = await post({ query }, headers);
       expect(a.status).toBe(403);
-      expect(code(a)).toBe('INTROSPECTION_DISABLED');
+      expect(code(a)).toBe('TRUSTED_DOCUMENT_REQUIRED');
       expectClean(a);
+    }
+    // Without trusted documents, production still closes introspection.
+    const open = await startGateway({
+      host: '127.0.0.1',
+      port: 0,
+      subgraphUrls: stack.subgraphUrls,
+      logger: createLogger('silent'),
+      identity: stack.identity.identity,
+      production: true,
+      rules: { trustedDocuments: 'optional' },
+    });
+    try {
+      for (const headers of [{}, bearer(researcher)]) {
+        const a = await fetch(`${open.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+        expect(a.status).toBe(403);
+        expect(((await a.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('INTROSPECTION_DISABLED');
+      }
+    } finally {
+      await open.stop();
     }
     const internal = await post({ query }, bearer(steward));
     expect(internal.status).toBe(200);
@@ -132,7 +156,8 @@ describe('security probes against a production gateway', () => {
   });
 
   it('refuses cross-site requests: a GET without a preflight header and a simple text/plain POST', async () => {
-    const get = await fetch(`${stack.url}/graphql?query=${encodeURIComponent('{ __typename }')}`);
+    const shared = await registered('inserm/search-form-vocabularies.graphql');
+    const get = await fetch(`${stack.url}/graphql?query=${encodeURIComponent(shared)}`);
     expect(get.status).toBe(400);
     expect(await get.text()).toMatch(/CSRF|preflight/i);
     const simple = await post(JSON.stringify({ query: '{ __typename }' }), bearer(steward), 'text/plain');
@@ -204,5 +229,61 @@ describe('security probes against a production gateway', () => {
       expect.soft(code(a), `${op.file}: ${a.body?.errors?.[0]?.message ?? ''}`).not.toBe('GRAPHQL_VALIDATION_FAILED');
       expect(a.status).not.toBe(500);
     }
+  });
+
+  it('answers an unregistered document the same way whether it is valid, invalid or not GraphQL', async () => {
+    const documents = [
+      '{ datasets(first: 1) { totalCount } }',
+      '{ datasetz(first: 1) { totalCount } }',
+      '{ datasets(first: 1) { noSuchField } }',
+      'query Broken {',
+      'not graphql at all',
+    ];
+    const answers = [];
+    for (const query of documents) {
+      for (const headers of [{}, bearer(researcher)]) {
+        const a = await post({ query }, headers);
+        answers.push({ status: a.status, body: a.body });
+      }
+    }
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+    expect(answers[0]?.status).toBe(403);
+    expect(answers[0]?.body?.errors?.[0]?.extensions?.code).toBe('TRUSTED_DOCUMENT_REQUIRED');
+  });
+
+  it("lets a partner send only its own registered operations and shared ones", async () => {
+    const details = { documentId: 'inserm/DatasetDetails', variables: { id: 'snds-dcir' } };
+    expect((await post(details, bearer(researcher))).status).toBe(200);
+    for (const headers of [bearer(thlResearcher), {}]) {
+      const a = await post(details, headers);
+      expect(a.status).toBe(403);
+      expect(code(a)).toBe('TRUSTED_DOCUMENT_REQUIRED');
+    }
+    const text = await post({ query: await registered('inserm/dataset-details.graphql'), variables: { id: 'snds-dcir' } }, bearer(thlResearcher));
+    expect(code(text)).toBe('TRUSTED_DOCUMENT_REQUIRED');
+    expect((await post({ documentId: 'thl/ActivePermits' }, bearer(researcher))).status).toBe(403);
+    expect((await post({ documentId: 'thl/ActivePermits' }, bearer(thlResearcher))).status).toBe(200);
+    // Shared operations (`# @shared`): anyone, anonymous included.
+    for (const headers of [bearer(thlResearcher), {}]) {
+      expect((await post({ documentId: 'inserm/SearchDatasets', variables: { search: 'cancer' } }, headers)).status).toBe(200);
+      expect((await post({ documentId: 'thl/PublicPermitRegister' }, headers)).status).toBe(200);
+    }
+  });
+
+  it('hides every suggestion, enum values included, from every caller', async () => {
+    const literal = await post({ query: '{ datasets(orderBy: RELEVANC, first: 1) { totalCount } }' }, bearer(steward));
+    expect(code(literal)).toBe('GRAPHQL_VALIDATION_FAILED');
+    const variable = await post({ documentId: 'inserm/SearchDatasets', variables: { filter: { countries: ['FRX'] } } });
+    expect(variable.status).toBe(400);
+    const argument = await post({ query: '{ datasets(frist: 1) { totalCount } }' }, bearer(steward));
+    for (const a of [literal, variable, argument]) {
+      expect(a.body?.errors?.length).toBeGreaterThan(0);
+      expect(a.text).not.toMatch(/did you mean|RELEVANCE|"FRA"|"first"/i);
+      expectClean(a);
+    }
+  });
+
+  it("does not publish the development issuer's keys", async () => {
+    expect((await fetch(`${stack.url}/.well-known/jwks.json`)).status).toBe(404);
   });
 });

@@ -21,7 +21,15 @@ export interface RegisteredOperation extends OperationRef {
   readonly document: DocumentNode;
   /** The file's text, exactly as registered. */
   readonly source: string;
+  /**
+   * True when the file marks the operation as shared (a comment line `# @shared` before it): any caller,
+   * anonymous included, may send it. Otherwise only the partner's own callers (and internal roles) may.
+   */
+  readonly shared: boolean;
 }
+
+/** The comment line that marks an operation as shared by every caller. */
+const SHARED_MARK = /^[ \t]*#[ \t]*@shared\b/m;
 
 /** A file under the registry that is not a valid registration. */
 export interface OperationFileError {
@@ -59,7 +67,7 @@ export function parseOperation(partner: string, file: string, source: string): R
   if (!name) return fail('the operation has no name; registered operations are named');
   const fileStem = basename(file, '.graphql');
   if (normalised(fileStem) !== normalised(name)) return fail(`the operation ${name} must be in a file named after it, such as ${kebabCase(name)}.graphql`);
-  return { partner, operation: name, file, document, source };
+  return { partner, operation: name, file, document, source, shared: SHARED_MARK.test(source) };
 }
 
 /**

@@ -1,8 +1,8 @@
 import { LRUCache } from 'lru-cache';
-import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWK, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, jwtVerify, type JWK, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { ErrorCode, apiError } from '../graphql/errors.js';
 import type { Caller } from './caller.js';
-import { ORGANISATION_ROLES, rolesFrom } from './roles.js';
+import { INTERNAL_ROLES, ORGANISATION_ROLES, rolesFrom } from './roles.js';
 
 export interface CallerTokenVerifierOptions {
   issuer: string;
@@ -11,6 +11,18 @@ export interface CallerTokenVerifierOptions {
   algorithms: readonly string[];
   /** Where the issuer's keys come from. */
   keys: { jwksUrl: string } | { discovery: true } | { localKeys: readonly JWK[] };
+  /**
+   * The organisations this issuer may speak for in the `org` claim; `*` (the default): any. A token
+   * naming another organisation is refused with 401, whatever its signature.
+   */
+  organisations?: readonly string[] | '*';
+  /** Whether the issuer may grant internal roles (default true); a partner's issuer may not. */
+  grantsInternalRoles?: boolean;
+  /**
+   * Added to the 401 `extensions` of a token whose signature does not verify (development: why a token
+   * made with another data folder's key fails).
+   */
+  badSignatureHint?: Readonly<Record<string, string>>;
 }
 
 /** Verifies callers' bearer tokens. */
@@ -62,13 +74,41 @@ export function createCallerTokenVerifier(options: CallerTokenVerifierOptions): 
           clockTolerance: 30,
           requiredClaims: ['sub', 'exp'],
         }));
-      } catch {
-        throw unauthenticated('The bearer token is not valid here (signature, issuer, audience or lifetime).');
+      } catch (error) {
+        const badSignature = (error as { code?: string }).code === 'ERR_JWKS_NO_MATCHING_KEY' || (error as { code?: string }).code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED';
+        throw unauthenticated('The bearer token is not valid here (signature, issuer, audience or lifetime).', badSignature ? options.badSignatureHint : undefined);
       }
       const caller = callerFromClaims(payload, requestId);
+      const organisations = options.organisations ?? '*';
+      if (caller.organisationId !== null && organisations !== '*' && !organisations.includes(caller.organisationId)) {
+        throw unauthenticated(`The token's issuer may not speak for the organisation "${caller.organisationId}".`);
+      }
+      if (options.grantsInternalRoles === false && caller.roles.some((r) => INTERNAL_ROLES.includes(r))) {
+        throw unauthenticated("The token's issuer is a partner's and may not grant the platform's internal roles.");
+      }
       const ttl = Math.min(VERIFIED_CACHE_MS, (payload.exp ?? 0) * 1000 - Date.now());
       if (ttl > 0) verified.set(token, { subject: caller.subject, organisationId: caller.organisationId, roles: caller.roles }, { ttl });
       return caller;
+    },
+  };
+}
+
+/**
+ * One verifier over several issuers: each token goes to the verifier of its (unverified) `iss` claim,
+ * which then checks everything, issuer included; a token of any other issuer is refused with 401.
+ */
+export function createMultiIssuerVerifier(byIssuer: ReadonlyMap<string, CallerTokenVerifier>): CallerTokenVerifier {
+  return {
+    async verify(token, requestId) {
+      let issuer: unknown;
+      try {
+        issuer = decodeJwt(token).iss;
+      } catch {
+        throw unauthenticated('The bearer token is not a JWT.');
+      }
+      const verifier = typeof issuer === 'string' ? byIssuer.get(issuer) : undefined;
+      if (!verifier) throw unauthenticated('The bearer token is not valid here (signature, issuer, audience or lifetime).');
+      return verifier.verify(token, requestId);
     },
   };
 }
@@ -101,6 +141,6 @@ function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-function unauthenticated(message: string) {
-  return apiError(ErrorCode.UNAUTHENTICATED, message, { http: { status: 401 } });
+function unauthenticated(message: string, hint?: Readonly<Record<string, string>>) {
+  return apiError(ErrorCode.UNAUTHENTICATED, message, { http: { status: 401 }, ...hint });
 }

@@ -1,6 +1,6 @@
 import type { JWK } from 'jose';
 import type { Config } from '../config.js';
-import { createCallerTokenVerifier, type CallerTokenVerifier } from './caller-token-verifier.js';
+import { createCallerTokenVerifier, createMultiIssuerVerifier, type CallerTokenVerifier } from './caller-token-verifier.js';
 import { DEV_ISSUER, loadDevIssuerKey, loadGatewayKey } from './dev-issuer.js';
 import { KEY_ALGORITHM, type KeyPair } from './key-pair.js';
 
@@ -18,33 +18,59 @@ export interface Identity {
 }
 
 /**
- * Loads keys and builds the caller-token verifier: the configured OIDC issuer, or the development issuer
- * whose key lives in the data folder.
+ * Loads keys and builds the caller-token verifier: the configured OIDC issuer (speaking for the
+ * organisations of `OIDC_ORGANISATIONS`) and the partners' issuers (each for its own organisations, no
+ * internal roles), or, outside production only, the development issuer whose key lives in the data folder.
  */
 export async function loadIdentity(config: Config): Promise<Identity> {
   const gatewayKey = await loadGatewayKey(config.dataDir);
   if (config.oidc.issuer) {
-    return {
-      callers: createCallerTokenVerifier({
+    const verifiers = new Map<string, CallerTokenVerifier>();
+    verifiers.set(
+      config.oidc.issuer,
+      createCallerTokenVerifier({
         issuer: config.oidc.issuer,
         audience: config.oidc.audience,
         algorithms: config.oidc.algorithms,
         keys: config.oidc.jwksUrl ? { jwksUrl: config.oidc.jwksUrl } : { discovery: true },
+        organisations: config.oidc.organisations,
       }),
+    );
+    for (const partner of config.oidc.partnerIssuers) {
+      verifiers.set(
+        partner.issuer,
+        createCallerTokenVerifier({
+          issuer: partner.issuer,
+          audience: config.oidc.audience,
+          algorithms: config.oidc.algorithms,
+          keys: partner.jwksUrl ? { jwksUrl: partner.jwksUrl } : { discovery: true },
+          organisations: partner.organisations,
+          grantsInternalRoles: false,
+        }),
+      );
+    }
+    return {
+      callers: verifiers.size === 1 ? [...verifiers.values()][0]! : createMultiIssuerVerifier(verifiers),
       gatewayKey,
       devIssuerJwks: undefined,
       issuer: config.oidc.issuer,
       audience: config.oidc.audience,
     };
   }
+  if (config.production) throw new Error('OIDC_ISSUER is required when NODE_ENV=production: the development issuer is for development only');
   const devKey = await loadDevIssuerKey(config.dataDir);
-  return devIdentity(devKey, gatewayKey, config.oidc.audience);
+  return devIdentity(devKey, gatewayKey, config.oidc.audience, {
+    hint: 'This server did not sign this token. Development tokens are signed with the key of the DATA_DIR they are made in: run `npm run token` with the same DATA_DIR as the server.',
+  });
 }
 
-/** The identity set-up of the development issuer, from its key (tests pass in-memory keys). */
-export function devIdentity(devKey: KeyPair, gatewayKey: KeyPair, audience: string): Identity {
+/**
+ * The identity set-up of the development issuer, from its key (tests pass in-memory keys).
+ * `badSignatureHint` goes into the 401 of a token signed by another key.
+ */
+export function devIdentity(devKey: KeyPair, gatewayKey: KeyPair, audience: string, badSignatureHint?: Readonly<Record<string, string>>): Identity {
   return {
-    callers: createCallerTokenVerifier({ issuer: DEV_ISSUER, audience, algorithms: [KEY_ALGORITHM], keys: { localKeys: [devKey.publicJwk] } }),
+    callers: createCallerTokenVerifier({ issuer: DEV_ISSUER, audience, algorithms: [KEY_ALGORITHM], keys: { localKeys: [devKey.publicJwk] }, ...(badSignatureHint ? { badSignatureHint } : {}) }),
     gatewayKey,
     devIssuerJwks: { keys: [devKey.publicJwk] },
     issuer: DEV_ISSUER,

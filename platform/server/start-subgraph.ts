@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { noReportingPlugins } from '../no-reporting.js';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import express from 'express';
@@ -50,8 +50,8 @@ export function createSubgraphApollo<Context extends object>(service: SubgraphSe
     includeStacktraceInErrorResponses: false,
     // Shutdown is ours (scripts/start.ts): Apollo's own signal handlers would race with it.
     stopOnTerminationSignals: false,
-    // Traces are a usage-reporting feature; nothing is reported anywhere.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), metricsPlugin(service.name)],
+    // Nothing is reported anywhere (traces are a usage-reporting feature).
+    plugins: [...noReportingPlugins<Context>(), metricsPlugin(service.name)],
     formatError: createFormatError((formatted, error) =>
       logger.error({ err: error, path: formatted.path, subgraph: service.name }, 'unexpected error'),
     ),
