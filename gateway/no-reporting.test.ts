@@ -19,12 +19,14 @@ function activeReporting(server: ApolloServer<never>): string[] {
   return plugins.filter((p) => REPORTING.includes(p.__internal_plugin_id__ ?? '') && !p.__is_disabled_plugin__).map((p) => p.__internal_plugin_id__ ?? '');
 }
 
-const saved = { ...process.env };
+const saved = { key: process.env.APOLLO_KEY, graphRef: process.env.APOLLO_GRAPH_REF, schemaReporting: process.env.APOLLO_SCHEMA_REPORTING };
 afterEach(() => {
-  for (const name of ['APOLLO_KEY', 'APOLLO_GRAPH_REF', 'APOLLO_SCHEMA_REPORTING']) {
-    if (saved[name] === undefined) delete process.env[name];
-    else process.env[name] = saved[name];
-  }
+  delete process.env.APOLLO_KEY;
+  delete process.env.APOLLO_GRAPH_REF;
+  delete process.env.APOLLO_SCHEMA_REPORTING;
+  if (saved.key !== undefined) process.env.APOLLO_KEY = saved.key;
+  if (saved.graphRef !== undefined) process.env.APOLLO_GRAPH_REF = saved.graphRef;
+  if (saved.schemaReporting !== undefined) process.env.APOLLO_SCHEMA_REPORTING = saved.schemaReporting;
 });
 
 describe('nothing is reported to Apollo, whatever the environment holds', () => {

@@ -49,8 +49,9 @@ export async function loadIdentity(config: Config): Promise<Identity> {
         }),
       );
     }
+    const [only] = verifiers.values();
     return {
-      callers: verifiers.size === 1 ? [...verifiers.values()][0]! : createMultiIssuerVerifier(verifiers),
+      callers: verifiers.size === 1 && only ? only : createMultiIssuerVerifier(verifiers),
       gatewayKey,
       devIssuerJwks: undefined,
       issuer: config.oidc.issuer,
