@@ -16,17 +16,30 @@ function fail(message: string): never {
 const config = loadConfigOrExit();
 if (config.oidc.issuer) fail(`OIDC_ISSUER is set (${config.oidc.issuer}): ask that issuer for tokens; this command only mints development tokens.`);
 
-const { values } = parseArgs({
-  options: {
-    role: { type: 'string', multiple: true },
-    org: { type: 'string' },
-    sub: { type: 'string' },
-    ttl: { type: 'string' },
-  },
-  strict: true,
-});
+const USAGE = `Usage: npm run token -- --role <${ROLES.join('|')}> [--org <organisation-id>] [--sub <id>] [--ttl <seconds>]`;
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      role: { type: 'string', multiple: true },
+      org: { type: 'string' },
+      sub: { type: 'string' },
+      ttl: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+} catch (error) {
+  fail(`${(error as Error).message}\n${USAGE}`);
+}
+const { values } = parsed;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const roles = values.role ?? [];
-if (roles.length === 0) fail(`Usage: npm run token -- --role <${ROLES.join('|')}> [--org <organisation-id>] [--sub <id>] [--ttl <seconds>]`);
+if (roles.length === 0) fail(USAGE);
 for (const r of roles) if (!isRole(r)) fail(`Unknown role "${r}". Roles: ${ROLES.join(', ')}.`);
 const needsOrg = (roles as Role[]).filter((r) => ORGANISATION_ROLES.includes(r));
 if (needsOrg.length > 0 && !values.org) fail(`The role ${needsOrg.join(', ')} acts for an organisation: give --org <organisation-id>.`);
