@@ -3,6 +3,9 @@ import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+/** An organisation id, as tokens' `org` claim and the access subgraph give it. */
+const ORGANISATION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 const environment = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
   TRUSTED_DOCUMENTS: z.enum(['required', 'optional']).optional(),
@@ -44,7 +47,7 @@ const environment = z.object({
     .string()
     .default('*')
     .transform(organisationList)
-    .refine((list) => list === '*' || list.every((o) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(o)), 'a comma-separated list of organisation ids, or *'),
+    .refine((list) => list === '*' || list.every((o) => ORGANISATION_ID.test(o)), 'a comma-separated list of organisation ids, or *'),
   OIDC_PARTNER_ISSUERS: z
     .string()
     .transform((v, ctx) => {
@@ -60,7 +63,7 @@ const environment = z.object({
         z.strictObject({
           issuer: z.url(),
           jwksUrl: z.url().optional(),
-          organisations: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'organisation ids')).min(1),
+          organisations: z.array(z.string().regex(ORGANISATION_ID, 'organisation ids')).min(1),
         }),
       ),
     )

@@ -20,7 +20,8 @@ export interface Identity {
 /**
  * Loads keys and builds the caller-token verifier: the configured OIDC issuer (speaking for the
  * organisations of `OIDC_ORGANISATIONS`) and the partners' issuers (each for its own organisations, no
- * internal roles), or, outside production only, the development issuer whose key lives in the data folder.
+ * internal roles), or the development issuer whose key lives in the data folder (never in production:
+ * `loadConfig` refuses a production configuration without `OIDC_ISSUER`).
  */
 export async function loadIdentity(config: Config): Promise<Identity> {
   const gatewayKey = await loadGatewayKey(config.dataDir);
@@ -58,7 +59,6 @@ export async function loadIdentity(config: Config): Promise<Identity> {
       audience: config.oidc.audience,
     };
   }
-  if (config.production) throw new Error('OIDC_ISSUER is required when NODE_ENV=production: the development issuer is for development only');
   const devKey = await loadDevIssuerKey(config.dataDir);
   return devIdentity(devKey, gatewayKey, config.oidc.audience, {
     hint: 'This server did not sign this token. Development tokens are signed with the key of the DATA_DIR they are made in: run `npm run token` with the same DATA_DIR as the server.',
