@@ -52,6 +52,8 @@ export interface StartGatewayOptions {
 export interface RunningGateway {
   /** Base URL; GraphQL is at `${url}/graphql`. */
   readonly url: string;
+  /** Where a person starts: the GraphQL endpoint, and the API explorer (development only, absent in production). */
+  readonly entryPoints: { readonly graphql: string; readonly explorer?: string };
   stop(): Promise<void>;
 }
 
@@ -158,6 +160,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   options.logger.info({ url: `${listening.url}/graphql` }, 'gateway listening');
   return {
     url: listening.url,
+    entryPoints: { graphql: `${listening.url}/graphql`, ...(options.production ? {} : { explorer: `${listening.url}/explorer` }) },
     stop: async () => {
       // Load balancers see 503 at /ready at once; requests in flight finish before Apollo stops.
       readiness.drain();
@@ -165,6 +168,13 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       await apollo.stop();
     },
   };
+}
+
+/** The start-up line a person reads: where to open the explorer (when served) and where GraphQL answers. */
+export function readyMessage(entryPoints: RunningGateway['entryPoints']): string {
+  return entryPoints.explorer
+    ? `ready: open ${entryPoints.explorer} in a browser; GraphQL at ${entryPoints.graphql}`
+    : `ready: GraphQL at ${entryPoints.graphql}`;
 }
 
 /**

@@ -11,7 +11,7 @@ import { loadConfigOrExit } from './load-config-or-exit.js';
 import { loadIdentity } from '../platform/identity/load-identity.js';
 import { createLogger } from '../platform/logger.js';
 import { openConfiguredDatabase, prepareDatabase, startSubgraphs } from '../platform/server/start-services.js';
-import { startGateway } from '../gateway/start-gateway.js';
+import { readyMessage, startGateway } from '../gateway/start-gateway.js';
 import { createAccessService } from '../subgraphs/access/service.js';
 import { catalogService } from '../subgraphs/catalog/service.js';
 import { createLineageService } from '../subgraphs/lineage/service.js';
@@ -43,7 +43,7 @@ try {
   for (const s of subgraphs) subgraphUrls[s.name] = s.url;
   const audit = createAuditWriter(database.db);
   const gateway = await startGateway({ host: config.host, port: config.port, subgraphUrls, logger, identity, audit, production: config.production, rules: config.gateway, metricsToken: config.metricsToken, shutdownGraceMs: config.shutdownGraceMs });
-  logger.info({ graphql: `${gateway.url}/graphql`, engine: database.engine, ms: Date.now() - started }, 'ready');
+  logger.info({ ...gateway.entryPoints, engine: database.engine, ms: Date.now() - started }, readyMessage(gateway.entryPoints));
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../platform/db/database.js';
+import { readyMessage } from '../gateway/start-gateway.js';
 import { startTestStack, type TestStack } from './support/start-stack.js';
 import { createTestDatabase } from './support/test-database.js';
 
@@ -35,6 +36,18 @@ const searchQuery = `query($search: String, $first: Int, $after: String, $filter
 }`;
 
 describe('the gateway', () => {
+  it('names in its ready line an explorer page and a GraphQL endpoint that both answer', async () => {
+    const { explorer, graphql } = stack.entryPoints;
+    expect(readyMessage(stack.entryPoints)).toContain(explorer);
+    expect(readyMessage(stack.entryPoints)).toContain(graphql);
+    if (!explorer) throw new Error('a development gateway names its explorer');
+    const page = await fetch(explorer);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    const answer = await fetch(graphql, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect(await answer.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
   it('answers GET /health with 200', async () => {
     const response = await fetch(`${stack.url}/health`);
     expect(response.status).toBe(200);

@@ -132,13 +132,16 @@ describe('the OpenLineage API through the gateway', () => {
   });
 
   it('lists the runs of a job with their states, inputs and outputs', async () => {
-    const { body } = await stack.queryGateway<{ runs: { edges: { node: { state: string; job: { name: string }; inputs: { node: { id: string } }[]; outputs: { node: { id: string } }[] } }[] } }>(
-      `{ runs(jobNamespace: "grandmas.kitchen", jobName: "prepare_apple_filling") { edges { node { state states { state } job { name } inputs { node { id } } outputs { node { id } } } } } }`,
+    const { body } = await stack.queryGateway<{ runs: { totalCount: number; edges: { node: { state: string; job: { name: string }; inputs: { node: { id: string } }[]; outputs: { node: { id: string } }[] } }[] } }>(
+      `{ runs(jobNamespace: "grandmas.kitchen", jobName: "prepare_apple_filling") { totalCount edges { node { state states { state } job { name } inputs { node { id } } outputs { node { id } } } } } }`,
       {},
       { authorization: `Bearer ${pipeline}` },
     );
     const runs = body.data?.runs.edges.map((e) => e.node) ?? [];
     expect(runs).toHaveLength(2);
+    expect(body.data?.runs.totalCount).toBe(2);
+    const unknown = await stack.queryGateway<{ runs: { totalCount: number } }>(`{ runs(jobNamespace: "nowhere", jobName: "nothing") { totalCount } }`, {}, { authorization: `Bearer ${pipeline}` });
+    expect(unknown.body.data?.runs.totalCount).toBe(0);
     for (const run of runs) {
       expect(run.job.name).toBe('prepare_apple_filling');
       expect(run.state).toBe('COMPLETE');

@@ -8,7 +8,7 @@ import { startTestStack, type TestStack } from './support/start-stack.js';
 import { TEST_AUDIENCE } from './support/test-identity.js';
 import { createTestDatabase } from './support/test-database.js';
 import { loadOperations } from '../gateway/schema-check/load-operations.js';
-import { startGateway } from '../gateway/start-gateway.js';
+import { readyMessage, startGateway } from '../gateway/start-gateway.js';
 import { createLogger } from '../platform/logger.js';
 
 /** Probes against a gateway in production mode: each must be refused with its code, never with a 500. */
@@ -285,5 +285,11 @@ describe('security probes against a production gateway', () => {
 
   it("does not publish the development issuer's keys", async () => {
     expect((await fetch(`${stack.url}/.well-known/jwks.json`)).status).toBe(404);
+  });
+
+  it('serves no explorer and names none in its ready line', async () => {
+    expect(stack.entryPoints.explorer).toBeUndefined();
+    expect(readyMessage(stack.entryPoints)).toBe(`ready: GraphQL at ${stack.url}/graphql`);
+    expect((await fetch(`${stack.url}/explorer`)).status).toBe(404);
   });
 });

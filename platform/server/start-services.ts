@@ -25,8 +25,9 @@ export async function prepareDatabase(
   if (!options.seed) return;
   for (const service of services) {
     if (service.seedDemo) {
-      await service.seedDemo(database);
-      options.logger.info({ subgraph: service.name }, 'demo data present');
+      const written = await service.seedDemo(database);
+      if (written > 0) options.logger.info({ subgraph: service.name, written }, 'demo data seeded');
+      else options.logger.info({ subgraph: service.name }, 'demo data already present');
     }
   }
 }

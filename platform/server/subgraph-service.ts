@@ -25,8 +25,8 @@ export interface SubgraphService<Context extends object> {
   http?(database: Database): Router;
   /** Brings derived data up to date after migrations (e.g. search rows); runs at every start, idempotent. */
   afterMigrate?(database: Database): Promise<void>;
-  /** Writes the demo data that is missing; must be idempotent. */
-  seedDemo?(database: Database): Promise<void>;
+  /** Writes the demo data that is missing and answers how many records it wrote (0 when all were present); idempotent. */
+  seedDemo?(database: Database): Promise<number>;
 }
 
 /**

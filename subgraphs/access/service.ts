@@ -32,8 +32,6 @@ export function createAccessService(options: AccessServiceOptions): SubgraphServ
         today,
       };
     },
-    seedDemo: async (database) => {
-      await seedDemoAccess(database);
-    },
+    seedDemo: (database) => seedDemoAccess(database),
   };
 }

@@ -26,6 +26,7 @@ export const catalogService: SubgraphService<CatalogContext> = {
   http: (database) => catalogueRouter(database),
   afterMigrate: (database) => database.db.transaction((tx) => refreshSearchEntries(tx, 'missing')),
   seedDemo: async (database) => {
-    await seedDemoCatalog(database);
+    const written = await seedDemoCatalog(database);
+    return written.holders + written.datasets;
   },
 };

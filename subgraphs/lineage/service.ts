@@ -42,8 +42,6 @@ export function createLineageService(options: LineageServiceOptions): SubgraphSe
     }),
     http: (database) => openLineageRouter(database),
     // The demo lineage goes through the ingestion path of the OpenLineage API (validation included).
-    seedDemo: async (database) => {
-      await ingestEvents(database.db, sndsLineageEvents());
-    },
+    seedDemo: async (database) => (await ingestEvents(database.db, sndsLineageEvents())).stored,
   };
 }

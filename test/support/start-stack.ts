@@ -1,7 +1,7 @@
 import type { Database } from '../../platform/db/database.js';
 import { createLogger } from '../../platform/logger.js';
 import { startSubgraphs } from '../../platform/server/start-services.js';
-import { startGateway, type StartGatewayOptions } from '../../gateway/start-gateway.js';
+import { startGateway, type RunningGateway, type StartGatewayOptions } from '../../gateway/start-gateway.js';
 import { createAuditWriter } from '../../subgraphs/access/audit-writer.js';
 import { runningSubgraphUrls, testServices } from './test-services.js';
 import type { TestResponse } from './catalog-client.js';
@@ -11,6 +11,8 @@ import { createTestIdentity, type TestIdentity } from './test-identity.js';
 export interface TestStack {
   /** The gateway's base URL. */
   readonly url: string;
+  /** What the start-up log names: the GraphQL endpoint and (development only) the explorer. */
+  readonly entryPoints: RunningGateway['entryPoints'];
   /** The keys behind the stack, to mint callers' tokens. */
   readonly identity: TestIdentity;
   /** Each subgraph's GraphQL URL, for tests that call one directly. */
@@ -53,6 +55,7 @@ export async function startTestStack(
   });
   return {
     url: gateway.url,
+    entryPoints: gateway.entryPoints,
     identity: ids,
     subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
     async queryGateway(query, variables = {}, headers = {}) {

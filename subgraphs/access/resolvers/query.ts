@@ -1,9 +1,11 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { badInput } from '../../../platform/graphql/errors.js';
+import { selectsField } from '../../../platform/graphql/selects-field.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../../platform/graphql/pagination.js';
 import type { AccessContext } from '../context.js';
 import { countApplications, listApplications, type ApplicationStatus } from '../db/queries/applications.js';
-import { listAuditEntries, verifyAuditChain, type AuditFilterParams } from '../db/queries/audit.js';
-import { listOrganisations } from '../db/queries/organisations.js';
+import { countAuditEntries, listAuditEntries, verifyAuditChain, type AuditFilterParams } from '../db/queries/audit.js';
+import { countOrganisations, listOrganisations } from '../db/queries/organisations.js';
 import { countPermits, listPermits } from '../db/queries/permits.js';
 import { requireRole } from '../../../platform/graphql/require-role.js';
 import { canSeeOrganisation, visibleOrganisation, OVERSEEING_ROLES } from '../model/policy.js';
@@ -58,12 +60,15 @@ export async function permitsConnection(ctx: AccessContext, args: Page, datasetI
 
 /** Resolvers of the access subgraph's root query fields. */
 export const Query = {
-  async organisations(_: unknown, args: Page, ctx: AccessContext) {
+  async organisations(_: unknown, args: Page, ctx: AccessContext, info: GraphQLResolveInfo) {
     requireRole(ctx.caller, 'researcher', 'data-steward', 'pipeline', ...OVERSEEING_ROLES);
     const first = pageSize(args.first);
     const afterId = args.after ? decodeCursor('organisations', args.after, (p): p is [string] => p.length === 1 && typeof p[0] === 'string')[0] : undefined;
-    const rows = await listOrganisations(ctx.db, first + 1, afterId);
-    return connection(rows, first, (r) => encodeCursor('organisations', [r.id]));
+    const [rows, total] = await Promise.all([
+      listOrganisations(ctx.db, first + 1, afterId),
+      selectsField(info, 'totalCount') ? countOrganisations(ctx.db) : undefined,
+    ]);
+    return connection(rows, first, (r) => encodeCursor('organisations', [r.id]), total);
   },
 
   async organisation(_: unknown, args: { id: string }, ctx: AccessContext) {
@@ -92,14 +97,17 @@ export const Query = {
 
   permits: (_: unknown, args: Page, ctx: AccessContext) => permitsConnection(ctx, args),
 
-  async permitRegister(_: unknown, args: Page, ctx: AccessContext) {
+  async permitRegister(_: unknown, args: Page, ctx: AccessContext, info: GraphQLResolveInfo) {
     const first = pageSize(args.first);
     const after = timeCursor('register', args.after);
-    const rows = await listPermits(ctx.db, { limit: first + 1, after: after ? { createdAt: after.at, id: after.id } : undefined });
-    return connection(rows, first, (r) => encodeCursor('register', [r.createdAt.toISOString(), r.id]));
+    const [rows, total] = await Promise.all([
+      listPermits(ctx.db, { limit: first + 1, after: after ? { createdAt: after.at, id: after.id } : undefined }),
+      selectsField(info, 'totalCount') ? countPermits(ctx.db, {}) : undefined,
+    ]);
+    return connection(rows, first, (r) => encodeCursor('register', [r.createdAt.toISOString(), r.id]), total);
   },
 
-  async auditTrail(_: unknown, args: Page & { filter?: Record<string, string | null> | null }, ctx: AccessContext) {
+  async auditTrail(_: unknown, args: Page & { filter?: Record<string, string | null> | null }, ctx: AccessContext, info: GraphQLResolveInfo) {
     requireRole(ctx.caller, 'auditor', 'admin');
     const first = pageSize(args.first);
     const beforeSeq = args.after
@@ -118,9 +126,12 @@ export const Query = {
       from: f.from ?? undefined,
       to: f.to ?? undefined,
     };
-    const rows = await listAuditEntries(ctx.db, filter, first + 1, beforeSeq);
+    const [rows, total] = await Promise.all([
+      listAuditEntries(ctx.db, filter, first + 1, beforeSeq),
+      selectsField(info, 'totalCount') ? countAuditEntries(ctx.db, filter) : undefined,
+    ]);
     await audit(ctx, 'read:auditTrail', 'SUCCESS');
-    return connection(rows, first, (r) => encodeCursor('audit', [r.seq]));
+    return connection(rows, first, (r) => encodeCursor('audit', [r.seq]), total);
   },
 
   async verifyAuditChain(_: unknown, _args: unknown, ctx: AccessContext) {

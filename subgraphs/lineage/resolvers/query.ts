@@ -1,8 +1,10 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { ErrorCode, apiError, badInput } from '../../../platform/graphql/errors.js';
+import { selectsField } from '../../../platform/graphql/selects-field.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../../platform/graphql/pagination.js';
 import { hasRole, isAuthenticated, isInternal, type Caller } from '../../../platform/identity/caller.js';
 import type { LineageContext } from '../context.js';
-import { columnInputs, getRun, jobDatasets, listRuns, type RunRow } from '../db/queries/runs.js';
+import { columnInputs, countRuns, getRun, jobDatasets, listRuns, type RunRow } from '../db/queries/runs.js';
 import { findNode, getNodes, mapDataset, nodesForCatalogDatasets, type NodeRow } from '../db/queries/walk.js';
 import { parseNodeId } from '../model/node-id.js';
 import { INTERNAL_ROLES } from '../../../platform/identity/roles.js';
@@ -75,15 +77,18 @@ export const Query = {
     return runObject(await getRun(ctx.db, args.id));
   },
 
-  async runs(_: unknown, args: { jobNamespace: string; jobName: string; first?: number | null; after?: string | null }, ctx: LineageContext) {
+  async runs(_: unknown, args: { jobNamespace: string; jobName: string; first?: number | null; after?: string | null }, ctx: LineageContext, info: GraphQLResolveInfo) {
     requireInternal(ctx.caller);
     const first = pageSize(args.first);
     const job = await findNode(ctx.db, 'JOB', args.jobNamespace, args.jobName);
-    if (!job) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+    if (!job) return { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
     const after = args.after ? decodeCursor('runs', args.after, (p): p is [string, string] => p.length === 2 && p.every((x) => typeof x === 'string')) : undefined;
-    const rows = await listRuns(ctx.db, job.id, first + 1, after ? { at: after[0], id: after[1] } : undefined);
+    const [rows, totalCount] = await Promise.all([
+      listRuns(ctx.db, job.id, first + 1, after ? { at: after[0], id: after[1] } : undefined),
+      selectsField(info, 'totalCount') ? countRuns(ctx.db, job.id) : undefined,
+    ]);
     const edges = rows.slice(0, first).map((r) => ({ cursor: encodeCursor('runs', [r.updated_at, r.id]), node: { ...r, __jobId: job.id } }));
-    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+    return { totalCount, edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   },
 
   async columnLineage(_: unknown, args: { datasetNodeId: string; field: string }, ctx: LineageContext) {

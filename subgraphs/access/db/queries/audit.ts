@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../../platform/db/database.js';
 import { queryRows } from '../../../../platform/db/rows.js';
 
@@ -88,8 +88,8 @@ export interface AuditFilterParams {
   to?: string | undefined;
 }
 
-/** Audit entries matching the filter, newest first, starting below `beforeSeq`. */
-export async function listAuditEntries(db: Db, filter: AuditFilterParams, limit: number, beforeSeq?: number): Promise<AuditEntryRow[]> {
+/** The SQL conditions of an audit filter. */
+function auditConditions(filter: AuditFilterParams): SQL[] {
   const conditions = [sql`true`];
   if (filter.subject !== undefined) conditions.push(sql`subject = ${filter.subject}`);
   if (filter.organisationId !== undefined) conditions.push(sql`organisation_id = ${filter.organisationId}`);
@@ -97,6 +97,18 @@ export async function listAuditEntries(db: Db, filter: AuditFilterParams, limit:
   if (filter.datasetId !== undefined) conditions.push(sql`dataset_ids @> ${sql.param([filter.datasetId])}::text[]`);
   if (filter.from !== undefined) conditions.push(sql`at >= ${filter.from}::timestamptz`);
   if (filter.to !== undefined) conditions.push(sql`at < ${filter.to}::timestamptz`);
+  return conditions;
+}
+
+/** How many entries match the filter. */
+export async function countAuditEntries(db: Db, filter: AuditFilterParams): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM access.audit_event WHERE ${sql.join(auditConditions(filter), sql` AND `)}`);
+  return row?.n ?? 0;
+}
+
+/** Audit entries matching the filter, newest first, starting below `beforeSeq`. */
+export async function listAuditEntries(db: Db, filter: AuditFilterParams, limit: number, beforeSeq?: number): Promise<AuditEntryRow[]> {
+  const conditions = auditConditions(filter);
   if (beforeSeq !== undefined) conditions.push(sql`seq < ${beforeSeq}`);
   return queryRows<AuditEntryRow>(
     db,

@@ -24,6 +24,11 @@ export function listOrganisations(db: Db, limit: number, afterId?: string): Prom
     .limit(limit);
 }
 
+/** How many organisations there are. */
+export function countOrganisations(db: Db): Promise<number> {
+  return db.$count(organisation);
+}
+
 /** The members of each organisation, in the order of `ids`. */
 export async function getMembersByOrganisationIds(db: Db, ids: readonly string[]): Promise<OrganisationMemberRow[][]> {
   if (ids.length === 0) return [];

@@ -33,6 +33,12 @@ export function listRuns(db: Db, jobId: number, limit: number, after?: { at: str
   );
 }
 
+/** How many runs a job has. */
+export async function countRuns(db: Db, jobId: number): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM lineage.run WHERE job_id = ${jobId}`);
+  return row?.n ?? 0;
+}
+
 /** Each run's states in event-time order, one list per id of `runIds`. */
 export async function runStatesByRunIds(db: Db, runIds: readonly string[]): Promise<{ state: string; at: string }[][]> {
   const rows = await queryRows<{ run_id: string; state: string; at: string }>(
