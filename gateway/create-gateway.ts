@@ -9,7 +9,8 @@ import type { KeyPair } from '../platform/identity/key-pair.js';
 import type { Logger } from '../platform/logger.js';
 import { observeSubgraphFetches } from './observe-subgraph-fetches.js';
 import { policyAndAuditPlugin, type AuditWriter } from './policy-plugin.js';
-import { rateLimitPlugin, type RateLimits } from './rate-limit-plugin.js';
+import { CallerBudget, type RateLimits } from './caller-budget.js';
+import { rateLimitPlugin } from './rate-limit-plugin.js';
 import { requestGuardsPlugin } from './request-guards-plugin.js';
 import { requestLogPlugin } from './request-log-plugin.js';
 import { createSubgraphDataSource, type SubgraphCallLimits } from './subgraph-data-source.js';
@@ -40,6 +41,8 @@ export interface CreateGatewayOptions {
   logger: Logger;
   /** Production: limits not revealed in errors, introspection for internal roles only. */
   production?: boolean | undefined;
+  /** The callers' shared budget (with the REST routes); a new one with `rateLimits` (or the defaults) when absent. */
+  budget?: CallerBudget | undefined;
   rateLimits?: RateLimits | undefined;
   subgraphCalls?: SubgraphCallLimits | undefined;
   /** Query limits on (the default); off only to measure what they cost (`npm run bench:gateway`). */
@@ -111,7 +114,7 @@ export function createGateway(options: CreateGatewayOptions): ApolloServer<Gatew
       ...noReportingPlugins<GatewayContext>(),
       ...(protection.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
       requestGuardsPlugin({ introspectionForAll: !production }),
-      rateLimitPlugin(options.rateLimits),
+      rateLimitPlugin(options.budget ?? new CallerBudget(options.rateLimits)),
       policyAndAuditPlugin(options.audit, options.logger),
       // Last, so that its line reports the response as finally sent.
       requestLogPlugin(options.logger),

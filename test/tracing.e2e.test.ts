@@ -120,7 +120,7 @@ beforeAll(async () => {
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   gatewayUrl = await waitFor(
     'the ready line',
-    () => /"graphql":"(http:\/\/[^"]+)\/graphql"[^\n]*"msg":"ready"/.exec(output)?.[1],
+    () => /"graphql":"(http:\/\/[^"]+)\/graphql"[^\n]*"msg":"ready[:"]/.exec(output)?.[1],
     60_000,
   );
 }, 90_000);

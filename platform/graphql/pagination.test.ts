@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { decodeCursor, encodeCursor, pageSize } from './pagination.js';
 
-const isPosition = (p: unknown[]): p is [number, number] => p.length === 2 && p.every((x) => typeof x === 'number');
+const isPosition = z.tuple([z.number(), z.number()]);
 
 describe('cursors', () => {
   it('round-trip their position', () => {

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { ErrorCode, apiError } from './errors.js';
 
 /** Page size when a client gives no `first`. */
@@ -25,10 +26,11 @@ export function encodeCursor(kind: string, position: readonly unknown[]): string
 }
 
 /**
- * Decodes a cursor made by `encodeCursor` for `kind`, checking each position element with `check`.
- * Throws `INVALID_CURSOR` for anything else (forged, truncated, from another list).
+ * Decodes a cursor made by `encodeCursor` for `kind`, whose position must match `position` (a zod tuple of
+ * the pieces in ./cursor-position.ts). Throws `INVALID_CURSOR` for anything else (forged, truncated, from
+ * another list, a value of the wrong kind), so that no statement ever sees an unchecked position.
  */
-export function decodeCursor<T extends unknown[]>(kind: string, cursor: string, check: (position: unknown[]) => position is T): T {
+export function decodeCursor<T extends unknown[]>(kind: string, cursor: string, position: z.ZodType<T>): T {
   let parsed: unknown;
   try {
     if (cursor.length > 1024 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error('malformed');
@@ -37,9 +39,9 @@ export function decodeCursor<T extends unknown[]>(kind: string, cursor: string, 
     throw invalidCursor();
   }
   if (!Array.isArray(parsed) || parsed[0] !== kind) throw invalidCursor();
-  const position = parsed.slice(1);
-  if (!check(position)) throw invalidCursor();
-  return position;
+  const checked = position.safeParse(parsed.slice(1));
+  if (!checked.success) throw invalidCursor();
+  return checked.data;
 }
 
 function invalidCursor() {

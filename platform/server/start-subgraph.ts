@@ -10,6 +10,7 @@ import type { Caller } from '../identity/caller.js';
 import { verifyInternalToken } from '../identity/internal-token.js';
 import { ErrorCode } from '../graphql/errors.js';
 import { createFormatError } from '../graphql/format-error.js';
+import { refuseUnsafeTextArguments } from '../graphql/refuse-unsafe-text.js';
 import type { Logger } from '../logger.js';
 import { httpMetrics } from '../observability/http-metrics.js';
 import { metricsPlugin } from '../observability/metrics-plugin.js';
@@ -17,6 +18,7 @@ import { metricsRoute } from '../observability/metrics-route.js';
 import { serviceSpanAttribute } from '../observability/service-span-attribute.js';
 import { listen } from './listen.js';
 import { createReadiness } from './readiness.js';
+import { refuseUnsafeUrl } from './refuse-unsafe-url.js';
 import type { SubgraphService } from './subgraph-service.js';
 
 /** A running subgraph. */
@@ -46,14 +48,15 @@ export interface StartSubgraphOptions {
 /** Builds the Apollo Server of a subgraph, without any HTTP (tests call `executeOperation` on it). */
 export function createSubgraphApollo<Context extends object>(service: SubgraphService<Context>, logger: Logger): ApolloServer<Context> {
   return new ApolloServer<Context>({
-    schema: buildSubgraphSchema([{ typeDefs: service.typeDefs, resolvers: service.resolvers }]),
+    schema: refuseUnsafeTextArguments(buildSubgraphSchema([{ typeDefs: service.typeDefs, resolvers: service.resolvers }])),
     includeStacktraceInErrorResponses: false,
     // Shutdown is ours (scripts/start.ts): Apollo's own signal handlers would race with it.
     stopOnTerminationSignals: false,
     // Nothing is reported anywhere (traces are a usage-reporting feature).
     plugins: [...noReportingPlugins<Context>(), metricsPlugin(service.name)],
-    formatError: createFormatError((formatted, error) =>
-      logger.error({ err: error, path: formatted.path, subgraph: service.name }, 'unexpected error'),
+    formatError: createFormatError(
+      (formatted, error) => logger.error({ err: error, path: formatted.path, subgraph: service.name }, 'unexpected error'),
+      (formatted, sqlState) => logger.warn({ sqlState, path: formatted.path, subgraph: service.name }, 'value refused by the database'),
     ),
   });
 }
@@ -85,7 +88,7 @@ export async function startSubgraph<Context extends object>(
   app.get('/metrics', metricsRoute(options.metricsToken));
   app.use(serviceSpanAttribute(service.name));
   if (service.http) {
-    app.use('/api', httpMetrics(service.name), requireGatewayIdentity(options.gatewayPublicKey, service.name), service.http(options.database));
+    app.use('/api', httpMetrics(service.name), requireGatewayIdentity(options.gatewayPublicKey, service.name), refuseUnsafeUrl(), service.http(options.database));
   }
   app.use(
     '/graphql',

@@ -1,6 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { badInput } from '../../../platform/graphql/errors.js';
 import { selectsField } from '../../../platform/graphql/selects-field.js';
+import { z } from 'zod';
+import { cursorInstant, cursorPositiveInteger, cursorText, cursorUuid } from '../../../platform/graphql/cursor-position.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../../platform/graphql/pagination.js';
 import type { AccessContext } from '../context.js';
 import { countApplications, listApplications, type ApplicationStatus } from '../db/queries/applications.js';
@@ -13,12 +15,13 @@ import { audit } from './audit.js';
 
 type Page = { first?: number | null; after?: string | null };
 
-const isTimePosition = (p: unknown[]): p is [string, string] => p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string';
+/** Applications, permits and the register are paged by (creation instant, UUID). */
+const timePosition = z.tuple([cursorInstant, cursorUuid]);
 
 /** Reads a (time, id) keyset cursor of list `kind`. */
 export function timeCursor(kind: string, after: string | null | undefined) {
   if (!after) return undefined;
-  const [at, id] = decodeCursor(kind, after, isTimePosition);
+  const [at, id] = decodeCursor(kind, after, timePosition);
   return { at, id };
 }
 
@@ -63,7 +66,7 @@ export const Query = {
   async organisations(_: unknown, args: Page, ctx: AccessContext, info: GraphQLResolveInfo) {
     requireRole(ctx.caller, 'researcher', 'data-steward', 'pipeline', ...OVERSEEING_ROLES);
     const first = pageSize(args.first);
-    const afterId = args.after ? decodeCursor('organisations', args.after, (p): p is [string] => p.length === 1 && typeof p[0] === 'string')[0] : undefined;
+    const afterId = args.after ? decodeCursor('organisations', args.after, z.tuple([cursorText]))[0] : undefined;
     const [rows, total] = await Promise.all([
       listOrganisations(ctx.db, first + 1, afterId),
       selectsField(info, 'totalCount') ? countOrganisations(ctx.db) : undefined,
@@ -111,7 +114,7 @@ export const Query = {
     requireRole(ctx.caller, 'auditor', 'admin');
     const first = pageSize(args.first);
     const beforeSeq = args.after
-      ? decodeCursor('audit', args.after, (p): p is [number] => p.length === 1 && Number.isSafeInteger(p[0]))[0]
+      ? decodeCursor('audit', args.after, z.tuple([cursorPositiveInteger]))[0]
       : undefined;
     const f = args.filter ?? {};
     for (const key of ['from', 'to'] as const) {

@@ -1,5 +1,7 @@
 import { ErrorCode, apiError, badInput } from '../../../platform/graphql/errors.js';
 import type { Language } from '../../../platform/graphql/language.js';
+import { z } from 'zod';
+import { cursorDate, cursorScore, cursorSequence, cursorText } from '../../../platform/graphql/cursor-position.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../../platform/graphql/pagination.js';
 import type { DatasetFilterParams, DatasetOrder, SearchPosition } from '../db/queries/search-datasets.js';
 
@@ -53,7 +55,7 @@ export function parseDatasetsArgs(args: DatasetsArgs, language: Language): Datas
   const after =
     args.after === null || args.after === undefined
       ? undefined
-      : decodePosition(cursorKind, args.after, effectiveOrder === 'RELEVANCE' ? 'number' : 'string');
+      : decodePosition(cursorKind, args.after, effectiveOrder);
   return { search, filter: parseFilter(args.filter), order: effectiveOrder, first, after, cursorKind };
 }
 
@@ -62,10 +64,15 @@ export function datasetCursor(kind: string, position: SearchPosition): string {
   return encodeCursor(kind, [position.sortKey, position.seq]);
 }
 
-function decodePosition(kind: string, cursor: string, keyType: 'number' | 'string'): SearchPosition {
-  const [sortKey, seq] = decodeCursor(kind, cursor, (p): p is [string | number, number] => {
-    return p.length === 2 && typeof p[0] === keyType && Number.isSafeInteger(p[1]) && (p[1] as number) >= 0 && String(p[0]).length <= 1000;
-  });
+/** The position of each ordering: its sort key (score, title key or day of modification), then the sequence. */
+const positions = {
+  RELEVANCE: z.tuple([cursorScore, cursorSequence]),
+  TITLE: z.tuple([cursorText, cursorSequence]),
+  RECENTLY_MODIFIED: z.tuple([cursorDate, cursorSequence]),
+} satisfies Record<DatasetOrder, z.ZodType<[string | number, number]>>;
+
+function decodePosition(kind: string, cursor: string, order: DatasetOrder): SearchPosition {
+  const [sortKey, seq] = decodeCursor<[string | number, number]>(kind, cursor, positions[order]);
   return { sortKey, seq };
 }
 

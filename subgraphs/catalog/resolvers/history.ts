@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { cursorPositiveInteger } from '../../../platform/graphql/cursor-position.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../../platform/graphql/pagination.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { selectsField } from '../../../platform/graphql/selects-field.js';
@@ -20,7 +22,7 @@ export async function historyConnection(datasetId: string, args: HistoryArgs, ct
   const kind = `datasetHistory:${datasetId}`;
   const first = pageSize(args.first);
   const beforeVersion = args.after
-    ? decodeCursor(kind, args.after, (p): p is [number] => p.length === 1 && Number.isSafeInteger(p[0]) && (p[0] as number) > 0)[0]
+    ? decodeCursor(kind, args.after, z.tuple([cursorPositiveInteger]))[0]
     : undefined;
   // First pages go through loaders, so a page of datasets reads its histories in one statement.
   const [rows, total] = await Promise.all([

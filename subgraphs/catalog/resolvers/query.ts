@@ -1,4 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { z } from 'zod';
+import { cursorText } from '../../../platform/graphql/cursor-position.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../../platform/graphql/pagination.js';
 import { selectsField } from '../../../platform/graphql/selects-field.js';
 import type { CatalogContext } from '../context.js';
@@ -54,7 +56,7 @@ export const Query = {
   dataHolders: async (_: unknown, args: { first?: number | null; after?: string | null }, ctx: CatalogContext, info: GraphQLResolveInfo) => {
     const first = pageSize(args.first);
     const afterId = args.after
-      ? decodeCursor('dataHolders', args.after, (p): p is [string] => p.length === 1 && typeof p[0] === 'string')[0]
+      ? decodeCursor('dataHolders', args.after, z.tuple([cursorText]))[0]
       : undefined;
     const [rows, total] = await Promise.all([
       listDataHolders(ctx.db, { limit: first + 1, afterId }),

@@ -3,6 +3,7 @@ import { ingestBatch, type IngestItem } from '../db/queries/ingest-events.js';
 import type { GroupCommitter } from '../../../platform/db/group-commit.js';
 import { checkCore, type LineageEvent } from './core.js';
 import { findUntrustedFacets, type UntrustedFacet } from './untrusted-facets.js';
+import { describeProblem, inspectValue } from '../../../platform/text/safe-text.js';
 
 /** Most events one batch may carry. */
 export const MAX_BATCH = 1000;
@@ -32,6 +33,12 @@ export async function ingestEvents(db: Db, raws: readonly unknown[], committer?:
   const checked: { raw: unknown; value: LineageEvent; untrusted: UntrustedFacet[] }[] = [];
   const problems: { event: number; problems: string[] }[] = [];
   raws.forEach((raw, i) => {
+    // First, without recursion: text PostgreSQL cannot store (NUL, lone surrogates) and absurd nesting.
+    const unsafe = inspectValue(raw, 'event');
+    if (unsafe) {
+      problems.push({ event: i, problems: [describeProblem(unsafe)] });
+      return;
+    }
     const result = checkCore(raw);
     if (!result.ok) problems.push({ event: i, problems: result.problems });
     else checked.push({ raw, value: result.value, untrusted: findUntrustedFacets(result.value) });

@@ -1,6 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { ErrorCode, apiError, badInput } from '../../../platform/graphql/errors.js';
 import { selectsField } from '../../../platform/graphql/selects-field.js';
+import { z } from 'zod';
+import { cursorPgInstant, cursorUuid } from '../../../platform/graphql/cursor-position.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../../platform/graphql/pagination.js';
 import { hasRole, isAuthenticated, isInternal, type Caller } from '../../../platform/identity/caller.js';
 import type { LineageContext } from '../context.js';
@@ -82,7 +84,7 @@ export const Query = {
     const first = pageSize(args.first);
     const job = await findNode(ctx.db, 'JOB', args.jobNamespace, args.jobName);
     if (!job) return { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
-    const after = args.after ? decodeCursor('runs', args.after, (p): p is [string, string] => p.length === 2 && p.every((x) => typeof x === 'string')) : undefined;
+    const after = args.after ? decodeCursor('runs', args.after, z.tuple([cursorPgInstant, cursorUuid])) : undefined;
     const [rows, totalCount] = await Promise.all([
       listRuns(ctx.db, job.id, first + 1, after ? { at: after[0], id: after[1] } : undefined),
       selectsField(info, 'totalCount') ? countRuns(ctx.db, job.id) : undefined,

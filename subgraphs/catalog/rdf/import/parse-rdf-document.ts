@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import jsonld from 'jsonld';
 import { DataFactory, Parser, type Quad, type Term } from 'n3';
+import { describeProblem, hasUnsafeCharacters, inspectValue } from '../../../../platform/text/safe-text.js';
 
 /** The serialisations a record may be pushed in. */
 export type RecordFormat = 'turtle' | 'jsonld';
@@ -37,6 +38,8 @@ class Collector {
       this.problem = `The record holds more than ${MAX_RECORD_TRIPLES} triples; push one dataset per record.`;
     } else if ([q.subject, q.predicate, q.object].some(tooLong)) {
       this.problem = `The record has an IRI longer than ${MAX_IRI_LENGTH} characters or a text longer than ${MAX_LITERAL_LENGTH}.`;
+    } else if ([q.subject, q.predicate, q.object].some((term) => hasUnsafeCharacters(term.value))) {
+      this.problem = 'The record has an IRI or a text with a NUL character or a lone surrogate; send valid Unicode text without NUL.';
     } else {
       this.quads.push(q);
     }
@@ -97,6 +100,9 @@ async function parseJsonLd(text: string, base: string): Promise<Quad[]> {
   } catch (error) {
     throw new RdfSyntaxError(`The JSON-LD document is not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // Checked without recursion before anything walks the document: a record nested 50,000 deep is refused here.
+  const problem = inspectValue(document, 'record');
+  if (problem) throw new RdfSyntaxError(`The JSON-LD document is not accepted: ${describeProblem(problem)}`);
   if (contextsOf(document).some(hasOversizedString)) {
     throw new RdfSyntaxError(`The JSON-LD context has a term or IRI longer than ${MAX_IRI_LENGTH} characters.`);
   }

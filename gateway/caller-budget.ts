@@ -1,0 +1,81 @@
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { isInternal, type Caller } from '../platform/identity/caller.js';
+
+/** Work a caller may spend per minute, in resolved fields (GraphQL) or their REST equivalent. */
+export interface RateLimits {
+  /** Partners' researchers and anonymous callers (anonymous ones counted per client address). */
+  partnerFieldsPerMinute: number;
+  /** Internal roles (pipelines, stewards, reviewers, auditors, admins). */
+  internalFieldsPerMinute: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = { partnerFieldsPerMinute: 60_000, internalFieldsPerMinute: 600_000 };
+
+/** REST requests a caller may have in flight at once: partners and each anonymous address, internal roles. */
+export const MAX_REST_IN_FLIGHT = { partner: 4, internal: 16 } as const;
+
+/**
+ * What a REST answer costs, in the unit of the GraphQL budget (resolved fields): one per request, plus one
+ * per 256 bytes of body sent or received. A catalogue page of 100 datasets (about 150 KB of Turtle) costs
+ * about as much as a GraphQL answer of 600 fields.
+ */
+export function restCost(requestBytes: number, responseBytes: number): number {
+  return 1 + Math.ceil((requestBytes + responseBytes) / 256);
+}
+
+/** The key of a caller: its subject, or for anonymous callers the client address. */
+export function callerKey(caller: Caller, clientAddress: string | undefined): string {
+  return caller.subject !== null ? `sub:${caller.subject}` : `ip:${clientAddress ?? 'unknown'}`;
+}
+
+/**
+ * One budget per caller shared by every route of a gateway process: GraphQL spends it by resolved fields,
+ * the REST routes (`/catalogue`, `/api/v1`) by `restCost`, so that neither face is a way around the
+ * other's limit. A budget refills over a minute. The store is this process's memory: with several
+ * replicas, each allows its own budget.
+ */
+export class CallerBudget {
+  private readonly partner: RateLimiterMemory;
+  private readonly internal: RateLimiterMemory;
+  private readonly inFlight = new Map<string, number>();
+
+  constructor(limits: RateLimits = DEFAULT_RATE_LIMITS) {
+    this.partner = new RateLimiterMemory({ keyPrefix: 'partner', points: limits.partnerFieldsPerMinute, duration: 60 });
+    this.internal = new RateLimiterMemory({ keyPrefix: 'internal', points: limits.internalFieldsPerMinute, duration: 60 });
+  }
+
+  private limiter(caller: Caller): RateLimiterMemory {
+    return isInternal(caller) ? this.internal : this.partner;
+  }
+
+  /** Seconds until the caller may come back when its budget is spent, else null. */
+  async exhausted(caller: Caller, clientAddress: string | undefined): Promise<number | null> {
+    const state = await this.limiter(caller).get(callerKey(caller, clientAddress));
+    return state && state.remainingPoints <= 0 ? Math.max(1, Math.ceil(state.msBeforeNext / 1000)) : null;
+  }
+
+  /** Takes `points` from the caller's budget (it may go below zero: the next request is then refused). */
+  async spend(caller: Caller, clientAddress: string | undefined, points: number): Promise<void> {
+    await this.limiter(caller).penalty(callerKey(caller, clientAddress), Math.max(1, points));
+  }
+
+  /**
+   * Takes one of the caller's REST slots (`MAX_REST_IN_FLIGHT`): answers the function that gives it back,
+   * or null when all are taken, so that one caller's burst cannot occupy the service.
+   */
+  acquireSlot(caller: Caller, clientAddress: string | undefined): (() => void) | null {
+    const key = callerKey(caller, clientAddress);
+    const max = isInternal(caller) ? MAX_REST_IN_FLIGHT.internal : MAX_REST_IN_FLIGHT.partner;
+    const used = this.inFlight.get(key) ?? 0;
+    if (used >= max) return null;
+    this.inFlight.set(key, used + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const now = (this.inFlight.get(key) ?? 1) - 1;
+      if (now <= 0) this.inFlight.delete(key);
+      else this.inFlight.set(key, now);
+    };
+  }
+}
