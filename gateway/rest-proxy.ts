@@ -6,6 +6,7 @@ import type { Caller } from '../platform/identity/caller.js';
 import { signInternalToken } from '../platform/identity/internal-token.js';
 import type { KeyPair } from '../platform/identity/key-pair.js';
 import type { Logger } from '../platform/logger.js';
+import { CallerBudget, restCost } from './caller-budget.js';
 import type { AuditWriter } from './policy-plugin.js';
 
 /** Longest wait for the subgraph's answer. */
@@ -19,12 +20,22 @@ interface Upstream {
   body: Buffer;
 }
 
+/** Largest request body forwarded. */
+export const MAX_REST_BODY_BYTES = 10 * 1024 * 1024;
+
 /**
  * Forwards a REST face of a subgraph (e.g. the OpenLineage API) through the gateway's public port, with
  * the same identity rules as GraphQL: the caller's bearer token is verified here, and the subgraph gets
- * the gateway's own token for it. Bodies up to 10 MB, passed through untouched, over kept-alive
- * connections (at most 64 per subgraph). An unreachable or silent subgraph gives 502
- * `SUBGRAPH_UNAVAILABLE`; every request of an authenticated caller is recorded in the audit trail.
+ * the gateway's own token for it. Before a byte of the body is read, in this order:
+ * - the caller is authenticated (401 for a bad token, and for an anonymous write: every REST write needs
+ *   a signed-in caller);
+ * - a declared `Content-Length` over 10 MB is refused (413 `PAYLOAD_TOO_LARGE`);
+ * - the caller's budget, shared with GraphQL, must not be spent, and the caller may have at most
+ *   `MAX_REST_IN_FLIGHT` requests in flight (429 `RATE_LIMITED` with `Retry-After` otherwise).
+ * Each answer then costs the caller `restCost` of the bytes sent and received. Bodies up to 10 MB are
+ * passed through untouched, over kept-alive connections (at most 64 per subgraph). An unreachable or
+ * silent subgraph gives 502 `SUBGRAPH_UNAVAILABLE`; every request of an authenticated caller is recorded
+ * in the audit trail.
  */
 export function restProxy(options: {
   target: string;
@@ -42,7 +53,10 @@ export function restProxy(options: {
   upstreamPath?: ((req: express.Request) => string) | undefined;
   /** The gateway's public address (`Config.gateway.publicUrl`), stated to the subgraph in `X-Forwarded-*`. */
   publicUrl?: string | undefined;
+  /** The callers' budget, shared with GraphQL; a budget of this proxy's own when absent. */
+  budget?: CallerBudget | undefined;
 }): express.RequestHandler[] {
+  const budget = options.budget ?? new CallerBudget();
   const target = new URL(options.target);
   const transport = target.protocol === 'https:' ? https : http;
   const agent = new transport.Agent({ keepAlive: true, maxSockets: 64 });
@@ -65,16 +79,45 @@ export function restProxy(options: {
       request.end(body);
     });
 
-  const forward: express.RequestHandler = async (req, res) => {
-    const started = performance.now();
+  /** Everything decided on the headers alone, before the body is read. */
+  const admit: express.RequestHandler = async (req, res, next) => {
+    res.locals.restStarted = performance.now();
     let caller: Caller;
     try {
       caller = await options.authenticate(req.headers.authorization);
     } catch (error) {
       const code = error instanceof GraphQLError ? String(error.extensions.code) : 'UNAUTHENTICATED';
-      res.status(401).json({ code, message: error instanceof Error ? error.message : 'Not authenticated.' });
+      res.status(401).setHeader('www-authenticate', 'Bearer').json({ code, message: error instanceof Error ? error.message : 'Not authenticated.' });
       return;
     }
+    const writes = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
+    if (writes && caller.subject === null) {
+      res.status(401).setHeader('www-authenticate', 'Bearer').json({ code: 'UNAUTHENTICATED', message: 'Send a bearer token: writing needs a signed-in caller.' });
+      return;
+    }
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_REST_BODY_BYTES) {
+      res.status(413).json({ code: 'PAYLOAD_TOO_LARGE', message: `The body is larger than ${MAX_REST_BODY_BYTES / 1024 / 1024} MB.` });
+      return;
+    }
+    const retryAfter = await budget.exhausted(caller, req.ip);
+    if (retryAfter !== null) {
+      res.status(429).setHeader('retry-after', String(retryAfter)).json({ code: 'RATE_LIMITED', message: `Too much work requested; retry in ${retryAfter} s.`, retryAfterSeconds: retryAfter });
+      return;
+    }
+    const release = budget.acquireSlot(caller, req.ip);
+    if (!release) {
+      res.status(429).setHeader('retry-after', '1').json({ code: 'RATE_LIMITED', message: 'Too many requests in flight; wait for an answer before sending more.', retryAfterSeconds: 1 });
+      return;
+    }
+    res.on('close', release);
+    res.locals.caller = caller;
+    next();
+  };
+
+  const forward: express.RequestHandler = async (req, res) => {
+    const started = res.locals.restStarted as number;
+    const caller = res.locals.caller as Caller;
     const token = await signInternalToken(options.gatewayKey, caller, options.subgraph);
     const hasBody = !['GET', 'HEAD'].includes(req.method) && Buffer.isBuffer(req.body);
     let upstream: Upstream;
@@ -116,6 +159,7 @@ export function restProxy(options: {
     if (upstream.type) res.type(upstream.type);
     if (upstream.location) res.location(upstream.location);
     res.send(upstream.body);
+    await budget.spend(caller, req.ip, restCost(hasBody ? (req.body as Buffer).length : 0, upstream.body.length));
     options.logger?.info(
       {
         // A caller is exactly its request id, subject, organisation and roles.
@@ -129,7 +173,7 @@ export function restProxy(options: {
       'rest request',
     );
   };
-  return [express.raw({ type: () => true, limit: '10mb' }), forward];
+  return [admit, express.raw({ type: () => true, limit: MAX_REST_BODY_BYTES }), forward];
 }
 
 /**

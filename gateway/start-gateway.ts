@@ -11,6 +11,7 @@ import type { Logger } from '../platform/logger.js';
 import { listen } from '../platform/server/listen.js';
 import { supergraphFile } from './compose.js';
 import { createGateway, type GatewayContext } from './create-gateway.js';
+import { CallerBudget } from './caller-budget.js';
 import { explorerRouter } from './explorer.js';
 import type { AuditWriter } from './policy-plugin.js';
 import { forwardedHeaders, restProxy } from './rest-proxy.js';
@@ -66,6 +67,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const supergraphSdl = options.supergraphSdl ?? (await readFile(supergraphFile, 'utf8'));
   const trustedDocuments = await TrustedDocuments.load();
   const required = (options.rules?.trustedDocuments ?? (options.production ? 'required' : 'optional')) === 'required';
+  // One budget per caller for GraphQL and the REST routes alike.
+  const budget = new CallerBudget(options.rules?.rateLimits);
   const apollo = createGateway({
     supergraphSdl,
     subgraphUrls: options.subgraphUrls,
@@ -73,7 +76,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     gatewayKey: options.identity.gatewayKey,
     audit: options.audit,
     production: options.production,
-    rateLimits: options.rules?.rateLimits,
+    budget,
     queryLimits: options.queryLimits,
     subgraphCalls: options.rules?.subgraphTimeoutMs === undefined ? undefined : { ...DEFAULT_SUBGRAPH_CALL_LIMITS, timeoutMs: options.rules.subgraphTimeoutMs },
   });
@@ -117,6 +120,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         authenticate: (authorization) => authenticate(options.identity, authorization),
         audit: options.audit,
         logger: options.logger,
+        budget,
       }),
     );
   }
@@ -136,13 +140,15 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         logger: options.logger,
         upstreamPath: (req) => req.originalUrl,
         publicUrl: options.rules?.publicUrl,
+        budget,
       }),
     );
   }
   app.use(
     '/graphql',
-    express.json({ limit: '256kb' }),
+    // The caller first: nobody gets a body read before its token is checked.
     authenticateRequest(options.identity),
+    express.json({ limit: '256kb' }),
     trustedDocumentsMiddleware(trustedDocuments),
     documentLimitsMiddleware({ exposeLimits: !options.production }),
     ...(required ? [trustedDocumentsGate(trustedDocuments)] : []),
