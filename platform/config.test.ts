@@ -47,7 +47,12 @@ describe('loadConfig: operations settings', () => {
 });
 
 describe('loadConfig: production refuses to run insecurely', () => {
-  const secure = { NODE_ENV: 'production', OIDC_ISSUER: 'https://login.example.org/realms/health', METRICS_TOKEN: 'a-long-enough-token' };
+  const secure = {
+    NODE_ENV: 'production',
+    OIDC_ISSUER: 'https://login.example.org/realms/health',
+    METRICS_TOKEN: 'a-long-enough-token',
+    AUDIT_KEY: Buffer.alloc(32, 1).toString('base64'),
+  };
 
   it('starts with an external issuer and a metrics token', () => {
     const config = loadConfig(secure);
@@ -61,6 +66,12 @@ describe('loadConfig: production refuses to run insecurely', () => {
 
   it('refuses to serve /metrics without a token in production', () => {
     expect(() => loadConfig({ ...secure, METRICS_TOKEN: '' })).toThrow(/METRICS_TOKEN: required when NODE_ENV=production/);
+  });
+
+  it('refuses to start without an audit key kept outside the database, and refuses a short key', () => {
+    expect(() => loadConfig({ ...secure, AUDIT_KEY: undefined })).toThrow(/AUDIT_KEY or AUDIT_KEY_FILE: required when NODE_ENV=production/);
+    expect(loadConfig({ ...secure, AUDIT_KEY: undefined, AUDIT_KEY_FILE: '/run/secrets/audit.key' }).audit.keyFile).toBe('/run/secrets/audit.key');
+    expect(() => loadConfig({ ...secure, AUDIT_KEY: Buffer.alloc(16, 1).toString('base64') })).toThrow(/AUDIT_KEY: must be the base64 of at least 32/);
   });
 
   it('reads which organisations each issuer may speak for', () => {

@@ -69,6 +69,13 @@ const environment = z.object({
     )
     .optional(),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  AUDIT_KEY: z
+    .string()
+    .refine((v) => /^[A-Za-z0-9+/=_-]+$/.test(v.trim()) && Buffer.from(v.trim(), 'base64').length >= 32, 'must be the base64 of at least 32 random bytes (openssl rand -base64 32)')
+    .optional(),
+  AUDIT_KEY_FILE: z.string().optional(),
+  AUDIT_CHECKPOINT_FILE: z.string().optional(),
+  AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   // Only the switches are read here; the OpenTelemetry SDK reads the rest of its OTEL_* variables itself.
   OTEL_SDK_DISABLED: z.string().optional(),
@@ -131,6 +138,17 @@ export interface Config {
   };
   /** Bearer token `/metrics` requires; absent, `/metrics` is open (keep it off the public network). */
   readonly metricsToken: string | undefined;
+  /**
+   * The audit trail's key (`AUDIT_KEY`, base64, or `AUDIT_KEY_FILE`; required in production, else a
+   * development key under DATA_DIR/keys), and its checkpoints: appended every `checkpointIntervalMs` to
+   * `checkpointFile` (`AUDIT_CHECKPOINT_FILE`, default DATA_DIR/audit/checkpoints.jsonl) and to the log.
+   */
+  readonly audit: {
+    readonly key: string | undefined;
+    readonly keyFile: string | undefined;
+    readonly checkpointFile: string;
+    readonly checkpointIntervalMs: number;
+  };
   /** How long a stopping service waits for requests in flight before cutting their connections. */
   readonly shutdownGraceMs: number;
   /**
@@ -179,6 +197,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     const insecure = [
       ...(e.OIDC_ISSUER ? [] : ['- OIDC_ISSUER: required when NODE_ENV=production (the development issuer, whose key lies in the data folder, is for development only)']),
       ...(e.METRICS_TOKEN ? [] : ['- METRICS_TOKEN: required when NODE_ENV=production (/metrics is otherwise open to anyone reaching the port)']),
+      ...(e.AUDIT_KEY || e.AUDIT_KEY_FILE ? [] : ['- AUDIT_KEY or AUDIT_KEY_FILE: required when NODE_ENV=production (the audit trail is authenticated with a key kept outside the database)']),
     ];
     if (insecure.length > 0) throw new ConfigError(`Invalid configuration:\n${insecure.join('\n')}`);
   }
@@ -212,6 +231,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       partnerIssuers: e.OIDC_PARTNER_ISSUERS ?? [],
     },
     metricsToken: e.METRICS_TOKEN,
+    audit: {
+      key: e.AUDIT_KEY,
+      keyFile: e.AUDIT_KEY_FILE ? path.resolve(e.AUDIT_KEY_FILE) : undefined,
+      checkpointFile: path.resolve(e.AUDIT_CHECKPOINT_FILE ?? path.join(e.DATA_DIR, 'audit', 'checkpoints.jsonl')),
+      checkpointIntervalMs: e.AUDIT_CHECKPOINT_INTERVAL_MS,
+    },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     tracing: { enabled: tracingEnabled(e) },
   };

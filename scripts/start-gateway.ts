@@ -14,6 +14,7 @@ import { createLogger } from '../platform/logger.js';
 import { startGateway } from '../gateway/start-gateway.js';
 import { openConfiguredDatabase } from '../platform/server/start-services.js';
 import { createAuditWriter } from '../subgraphs/access/audit-writer.js';
+import { loadAuditSettings } from '../subgraphs/access/audit/checkpoints.js';
 
 const config = loadConfigOrExit();
 const logger = createLogger(config.logLevel);
@@ -25,7 +26,8 @@ const identity = await loadIdentity(config);
 // The gateway writes its audit entries into the access subgraph's audit trail, in the shared database.
 const database = await openConfiguredDatabase(config);
 observeDatabasePool(database);
-const audit = createAuditWriter(database.db);
+const auditSettings = await loadAuditSettings(config);
+const audit = createAuditWriter(database.db, auditSettings.key);
 const gateway = await startGateway({ host: config.host, port: config.port, subgraphUrls, logger, identity, audit, production: config.production, rules: config.gateway, metricsToken: config.metricsToken, shutdownGraceMs: config.shutdownGraceMs });
 let stopping = false;
 const stop = async () => {

@@ -12,15 +12,17 @@ import { createLogger } from '../platform/logger.js';
 import { openConfiguredDatabase, prepareDatabase, startSubgraphs } from '../platform/server/start-services.js';
 import type { AnySubgraphService } from '../platform/server/subgraph-service.js';
 import { createAccessService } from '../subgraphs/access/service.js';
+import { loadAuditSettings, startAuditCheckpoints } from '../subgraphs/access/audit/checkpoints.js';
 import { catalogService } from '../subgraphs/catalog/service.js';
 import { createLineageService } from '../subgraphs/lineage/service.js';
 
 const config = loadConfigOrExit();
 const subgraphs = config.subgraphs;
 const peerUrl = (peer: 'catalog' | 'access') => subgraphs[peer].url ?? `http://127.0.0.1:${subgraphs[peer].port}/graphql`;
+const auditSettings = await loadAuditSettings(config);
 const services: Record<string, AnySubgraphService> = {
   catalog: catalogService,
-  access: createAccessService({ catalogUrl: () => peerUrl('catalog') }),
+  access: createAccessService({ catalogUrl: () => peerUrl('catalog'), audit: auditSettings }),
   lineage: createLineageService({ peerUrl }),
 };
 const name = process.argv[2] ?? '';
@@ -43,6 +45,8 @@ const [running] = await startSubgraphs(database, [{ service, port }], {
   metricsToken: config.metricsToken,
   shutdownGraceMs: config.shutdownGraceMs,
 });
+// The access subgraph keeps the audit trail: it writes the checkpoints of its head.
+const checkpoints = name === 'access' ? startAuditCheckpoints(database.db, auditSettings, logger, config.audit.checkpointIntervalMs) : undefined;
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
@@ -50,6 +54,7 @@ const stop = async () => {
   // Whatever happens, do not outlive a stuck shutdown by more than the grace period and 5 s.
   setTimeout(() => process.exit(1), config.shutdownGraceMs + 5_000).unref();
   await running?.stop().catch((err: unknown) => logger.error({ err }, 'subgraph stop failed'));
+  await checkpoints?.stop();
   await database.close();
   await shutdownTracing().catch((err: unknown) => logger.error({ err }, 'trace export failed'));
   process.exit(0);

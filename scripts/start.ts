@@ -16,6 +16,7 @@ import { createAccessService } from '../subgraphs/access/service.js';
 import { catalogService } from '../subgraphs/catalog/service.js';
 import { createLineageService } from '../subgraphs/lineage/service.js';
 import { createAuditWriter } from '../subgraphs/access/audit-writer.js';
+import { loadAuditSettings, startAuditCheckpoints } from '../subgraphs/access/audit/checkpoints.js';
 
 const config = loadConfigOrExit();
 const logger = createLogger(config.logLevel);
@@ -24,9 +25,10 @@ const database = await openConfiguredDatabase(config);
 observeDatabasePool(database);
 const subgraphUrls: Record<string, string> = {};
 const peerUrl = (name: 'catalog' | 'access') => config.subgraphs[name].url ?? subgraphUrls[name];
+const auditSettings = await loadAuditSettings(config);
 const services = [
   { service: catalogService, port: config.subgraphs.catalog.port },
-  { service: createAccessService({ catalogUrl: () => peerUrl('catalog') }), port: config.subgraphs.access.port },
+  { service: createAccessService({ catalogUrl: () => peerUrl('catalog'), audit: auditSettings }), port: config.subgraphs.access.port },
   { service: createLineageService({ peerUrl }), port: config.subgraphs.lineage.port },
 ];
 try {
@@ -41,7 +43,8 @@ try {
     shutdownGraceMs: config.shutdownGraceMs,
   });
   for (const s of subgraphs) subgraphUrls[s.name] = s.url;
-  const audit = createAuditWriter(database.db);
+  const audit = createAuditWriter(database.db, auditSettings.key);
+  const checkpoints = startAuditCheckpoints(database.db, auditSettings, logger, config.audit.checkpointIntervalMs);
   const gateway = await startGateway({ host: config.host, port: config.port, subgraphUrls, logger, identity, audit, production: config.production, rules: config.gateway, metricsToken: config.metricsToken, shutdownGraceMs: config.shutdownGraceMs });
   logger.info({ ...gateway.entryPoints, engine: database.engine, ms: Date.now() - started }, readyMessage(gateway.entryPoints));
 
@@ -55,6 +58,7 @@ try {
     // The gateway first: its requests in flight still need the subgraphs, which drain next.
     await gateway.stop().catch((err: unknown) => logger.error({ err }, 'gateway stop failed'));
     await Promise.allSettled(subgraphs.map((s) => s.stop()));
+    await checkpoints.stop();
     await database.close();
     await shutdownTracing().catch((err: unknown) => logger.error({ err }, 'trace export failed'));
     logger.info({ signal }, 'stopped');

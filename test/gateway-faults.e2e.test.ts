@@ -1,3 +1,4 @@
+import { testAudit } from './support/test-audit.js';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
@@ -83,7 +84,7 @@ describe('the gateway when a subgraph fails', () => {
       subgraphUrls: { ...urls, lineage: path.url },
       logger,
       identity: identity.identity,
-      audit: createAuditWriter(database.db),
+      audit: createAuditWriter(database.db, testAudit.key),
       rules: { subgraphTimeoutMs: 500 },
     });
     steward = await identity.token('data-steward', undefined, 'fault-steward');

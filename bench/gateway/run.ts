@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { startGateway, type RunningGateway } from '../../gateway/start-gateway.js';
 import { openDatabase } from '../../platform/db/open-database.js';
 import { createLogger } from '../../platform/logger.js';
+import { testAudit } from '../../test/support/test-audit.js';
 import { prepareDatabase } from '../../platform/server/start-services.js';
 import { createAuditWriter } from '../../subgraphs/access/audit-writer.js';
 import { startTestStack } from '../../test/support/start-stack.js';
@@ -51,7 +52,7 @@ for (const c of configurations) {
       subgraphUrls: stack.subgraphUrls,
       logger,
       identity: stack.identity.identity,
-      audit: c.audit ? createAuditWriter(database.db) : undefined,
+      audit: c.audit ? createAuditWriter(database.db, testAudit.key) : undefined,
       queryLimits: c.queryLimits,
       rules: { rateLimits: { partnerFieldsPerMinute: 1e9, internalFieldsPerMinute: 1e9 } },
     }),

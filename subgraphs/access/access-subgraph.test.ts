@@ -5,6 +5,7 @@ import { testCaller } from '../../test/support/test-identity.js';
 import { createTestDatabase } from '../../test/support/test-database.js';
 import type { AccessContext } from './context.js';
 import { createAccessService } from './service.js';
+import { testAudit } from '../../test/support/test-audit.js';
 
 let database: Database;
 let access: Awaited<ReturnType<typeof subgraphExecutor<AccessContext>>>;
@@ -13,7 +14,7 @@ const catalogue = new Set(['pmsi-mco', 'snds-dcir']);
 beforeAll(async () => {
   database = await createTestDatabase();
   // The catalogue lookup answers from a fixed list here; through the gateway it asks the catalog subgraph.
-  const service = createAccessService({ catalogUrl: () => undefined, datasets: { existing: async (ids) => new Set(ids.filter((id) => catalogue.has(id))) } });
+  const service = createAccessService({ catalogUrl: () => undefined, audit: testAudit, datasets: { existing: async (ids) => new Set(ids.filter((id) => catalogue.has(id))) } });
   access = await subgraphExecutor(service, database);
 });
 

@@ -2,6 +2,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { Caller } from '../../platform/identity/caller.js';
 import type { DatasetDirectory } from './dataset-directory.js';
 import type { AccessLoaders } from './loaders.js';
+import type { AuditSettings } from './audit/checkpoints.js';
 
 /** What every access resolver receives. Built once per request. */
 export interface AccessContext {
@@ -12,4 +13,6 @@ export interface AccessContext {
   readonly datasets: DatasetDirectory;
   /** Today's date (YYYY-MM-DD, UTC): permits expire by it. */
   readonly today: string;
+  /** The audit trail's key, and where its checkpoints are read from for verification. */
+  readonly audit: AuditSettings;
 }

@@ -1,5 +1,6 @@
 import { onwardIdentity } from '../../platform/identity/onward-identity.js';
 import type { SubgraphService } from '../../platform/server/subgraph-service.js';
+import type { AuditSettings } from './audit/checkpoints.js';
 import type { AccessContext } from './context.js';
 import { catalogDirectory, type DatasetDirectory } from './dataset-directory.js';
 import { migrationsFolder, name, resolvers, typeDefs } from './index.js';
@@ -11,6 +12,8 @@ export interface AccessServiceOptions {
   catalogUrl: () => string | undefined;
   /** Replaces the catalog lookup (subgraph-level tests). */
   datasets?: DatasetDirectory;
+  /** The audit trail's key and checkpoint file (see audit/checkpoints.ts). */
+  audit: AuditSettings;
 }
 
 /** The access subgraph as the shared server code runs it. */
@@ -30,6 +33,7 @@ export function createAccessService(options: AccessServiceOptions): SubgraphServ
         loaders: createLoaders(database.db, request.caller, today),
         datasets: options.datasets ?? catalogDirectory(options.catalogUrl(), header),
         today,
+        audit: options.audit,
       };
     },
     seedDemo: (database) => seedDemoAccess(database),

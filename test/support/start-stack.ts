@@ -4,6 +4,7 @@ import { startSubgraphs } from '../../platform/server/start-services.js';
 import { startGateway, type RunningGateway, type StartGatewayOptions } from '../../gateway/start-gateway.js';
 import { createAuditWriter } from '../../subgraphs/access/audit-writer.js';
 import { runningSubgraphUrls, testServices } from './test-services.js';
+import { testAudit } from './test-audit.js';
 import type { TestResponse } from './catalog-client.js';
 import { createTestIdentity, type TestIdentity } from './test-identity.js';
 
@@ -50,7 +51,7 @@ export async function startTestStack(
     subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
     logger,
     identity: ids.identity,
-    audit: createAuditWriter(database.db),
+    audit: createAuditWriter(database.db, testAudit.key),
     ...gatewayOptions,
   });
   return {

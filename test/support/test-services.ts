@@ -2,6 +2,7 @@ import type { AnySubgraphService } from '../../platform/server/subgraph-service.
 import { createAccessService } from '../../subgraphs/access/service.js';
 import { catalogService } from '../../subgraphs/catalog/service.js';
 import { createLineageService } from '../../subgraphs/lineage/service.js';
+import { testAudit } from './test-audit.js';
 
 /** Subgraph URLs of the running test stack, by name (filled in once they listen). */
 export const runningSubgraphUrls: Record<string, string> = {};
@@ -9,6 +10,6 @@ export const runningSubgraphUrls: Record<string, string> = {};
 /** The services of the supergraph, as tests run them. */
 export const testServices: readonly AnySubgraphService[] = [
   catalogService,
-  createAccessService({ catalogUrl: () => runningSubgraphUrls.catalog }),
+  createAccessService({ catalogUrl: () => runningSubgraphUrls.catalog, audit: testAudit }),
   createLineageService({ peerUrl: (name) => runningSubgraphUrls[name] }),
 ];

@@ -15,7 +15,7 @@ export async function audit(
   db: Db = ctx.db,
 ): Promise<void> {
   if (ctx.caller.subject === null) return;
-  await appendAuditEntry(db, {
+  await appendAuditEntry(db, ctx.audit.key, {
     requestId: ctx.caller.requestId,
     subject: ctx.caller.subject,
     organisationId: ctx.caller.organisationId,

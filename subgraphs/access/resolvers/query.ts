@@ -12,6 +12,7 @@ import { countPermits, listPermits } from '../db/queries/permits.js';
 import { requireRole } from '../../../platform/graphql/require-role.js';
 import { canSeeOrganisation, visibleOrganisation, OVERSEEING_ROLES } from '../model/policy.js';
 import { audit } from './audit.js';
+import { readCheckpoints } from '../audit/checkpoints.js';
 
 type Page = { first?: number | null; after?: string | null };
 
@@ -139,8 +140,9 @@ export const Query = {
 
   async verifyAuditChain(_: unknown, _args: unknown, ctx: AccessContext) {
     requireRole(ctx.caller, 'auditor', 'admin');
-    const result = await verifyAuditChain(ctx.db);
-    await audit(ctx, 'verifyAuditChain', 'SUCCESS', [], { ok: result.firstBrokenSeq === null });
-    return { ok: result.firstBrokenSeq === null, entriesChecked: result.entriesChecked, firstBrokenSeq: result.firstBrokenSeq };
+    const result = await verifyAuditChain(ctx.db, ctx.audit.key, await readCheckpoints(ctx.audit.checkpointFile));
+    const ok = result.firstBrokenSeq === null && !result.truncated;
+    await audit(ctx, 'verifyAuditChain', 'SUCCESS', [], { ok, checkpointsChecked: result.checkpointsChecked });
+    return { ok, ...result };
   },
 };

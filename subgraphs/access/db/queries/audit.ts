@@ -1,6 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../../platform/db/database.js';
 import { queryRows } from '../../../../platform/db/rows.js';
+import type { AuditKey } from '../../audit/audit-key.js';
+import { checkpointText, entryMac, entryText, type AuthenticatedEntry, type Checkpoint } from '../../audit/entry-mac.js';
 
 /** One entry to append to the audit trail. */
 export interface AuditEntryInput {
@@ -39,44 +41,59 @@ export interface AuditEntryRow {
 export const GENESIS_HASH = 'GENESIS';
 
 /**
- * Appends entries to the hash chain, in order. Appends are serialised by a transaction-scoped advisory
- * lock, so each entry links to the one before it; the digest is computed by the database
- * (`access.audit_digest`) from the stored values. Throws when an entry cannot be written: callers let
- * that fail the operation. Runs in its own transaction, or as a savepoint of the caller's (then it
- * commits or rolls back with it). Returns one `undefined` per entry (the shape group commit expects).
+ * Appends entries to the chain, in order, each authenticated by `key` (`entryMac`: HMAC over the canonical
+ * text of its fields, its sequence number and the previous entry's hash). Appends are serialised by a
+ * transaction-scoped advisory lock, so each entry links to the one before it. Throws when an entry cannot
+ * be written: callers let that fail the operation. Runs in its own transaction, or as a savepoint of the
+ * caller's (then it commits or rolls back with it). Returns one `undefined` per entry (the shape group
+ * commit expects).
  */
-export async function appendAuditEntries(db: Db, entries: readonly AuditEntryInput[]): Promise<undefined[]> {
+export async function appendAuditEntries(db: Db, key: AuditKey, entries: readonly AuditEntryInput[]): Promise<undefined[]> {
   if (entries.length === 0) return [];
-  await db.transaction((tx) => writeAuditEntries(tx, entries));
+  await db.transaction((tx) => writeAuditEntries(tx, key, entries));
   return entries.map(() => undefined);
 }
 
 /** `appendAuditEntries` for a caller that is already in the transaction the entries belong to. */
-export async function writeAuditEntries(tx: Db, entries: readonly AuditEntryInput[]): Promise<undefined[]> {
+export async function writeAuditEntries(tx: Db, key: AuditKey, entries: readonly AuditEntryInput[]): Promise<undefined[]> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('access.audit_event'))`);
-  for (const entry of entries) {
+  const [head] = await queryRows<{ seq: number; hash: string }>(tx, sql`SELECT seq::int AS seq, hash FROM access.audit_event ORDER BY seq DESC LIMIT 1`);
+  let previous = { seq: head?.seq ?? 0, hash: head?.hash ?? GENESIS_HASH };
+  for (const input of entries) {
+    // Through JSON once, so that the MAC covers the detail exactly as it is read back from jsonb.
+    const detail = input.detail ? (JSON.parse(JSON.stringify(input.detail)) as unknown) : null;
+    const entry: AuthenticatedEntry = {
+      seq: previous.seq + 1,
+      at: new Date().toISOString(),
+      requestId: input.requestId,
+      subject: input.subject,
+      organisationId: input.organisationId,
+      roles: [...input.roles],
+      source: input.source,
+      action: input.action,
+      operationName: input.operationName ?? null,
+      documentHash: input.documentHash ?? null,
+      datasetIds: [...(input.datasetIds ?? [])],
+      outcome: input.outcome,
+      detail,
+      previousHash: previous.hash,
+    };
+    const hash = entryMac(key, entry);
     await tx.execute(sql`
-      WITH previous AS (
-        SELECT coalesce((SELECT hash FROM access.audit_event ORDER BY seq DESC LIMIT 1), ${GENESIS_HASH}) AS hash
-      ), now AS (SELECT date_trunc('microseconds', clock_timestamp()) AS at)
       INSERT INTO access.audit_event
-        (at, request_id, subject, organisation_id, roles, source, action, operation_name, document_hash, dataset_ids, outcome, detail, previous_hash, hash)
-      SELECT now.at, ${entry.requestId}, ${entry.subject}, ${entry.organisationId}, ${sql.param([...entry.roles])}::text[], ${entry.source},
-             ${entry.action}, ${entry.operationName ?? null}, ${entry.documentHash ?? null}, ${sql.param([...(entry.datasetIds ?? [])])}::text[],
-             ${entry.outcome}, ${entry.detail ? JSON.stringify(entry.detail) : null}::jsonb, previous.hash,
-             access.audit_digest(previous.hash, now.at, ${entry.requestId}, ${entry.subject}, ${entry.organisationId},
-               ${sql.param([...entry.roles])}::text[], ${entry.source}, ${entry.action}, ${entry.operationName ?? null},
-               ${entry.documentHash ?? null}, ${sql.param([...(entry.datasetIds ?? [])])}::text[], ${entry.outcome},
-               ${entry.detail ? JSON.stringify(entry.detail) : null}::jsonb)
-      FROM previous, now
+        (seq, at, request_id, subject, organisation_id, roles, source, action, operation_name, document_hash, dataset_ids, outcome, detail, previous_hash, hash, mac_version)
+      VALUES (${entry.seq}, ${entry.at}::timestamptz, ${entry.requestId}, ${entry.subject}, ${entry.organisationId}, ${sql.param(entry.roles)}::text[],
+              ${entry.source}, ${entry.action}, ${entry.operationName}, ${entry.documentHash}, ${sql.param(entry.datasetIds)}::text[], ${entry.outcome},
+              ${detail === null ? null : JSON.stringify(detail)}::jsonb, ${entry.previousHash}, ${hash}, 2)
     `);
+    previous = { seq: entry.seq, hash };
   }
   return entries.map(() => undefined);
 }
 
-/** Appends one entry to the hash chain (see `appendAuditEntries`). */
-export async function appendAuditEntry(db: Db, entry: AuditEntryInput): Promise<void> {
-  await appendAuditEntries(db, [entry]);
+/** Appends one entry to the chain (see `appendAuditEntries`). */
+export async function appendAuditEntry(db: Db, key: AuditKey, entry: AuditEntryInput): Promise<void> {
+  await appendAuditEntries(db, key, [entry]);
 }
 
 export interface AuditFilterParams {
@@ -118,22 +135,117 @@ export async function listAuditEntries(db: Db, filter: AuditFilterParams, limit:
   );
 }
 
+/** What verification found. */
+export interface AuditChainReport {
+  entriesChecked: number;
+  /** The first entry that does not verify (altered, forged, unlinked), or the first missing one. */
+  firstBrokenSeq: number | null;
+  /** Entries written before keys (unkeyed digests); they may only precede every keyed entry. */
+  unkeyedEntries: number;
+  /** Checkpoints whose MAC verified and that were compared with the table. */
+  checkpointsChecked: number;
+  /** Checkpoint lines whose MAC did not verify under the key (ignored, and reported). */
+  checkpointsRefused: number;
+  /** True when a verified checkpoint names an entry the table no longer holds (the tail was cut). */
+  truncated: boolean;
+}
+
+const VERIFY_PAGE = 2000;
+
 /**
- * Recomputes every entry's digest and link in one pass and returns the first entry that does not match
- * (altered content, or a link to anything but the entry before it), or null when the chain holds.
+ * Verifies the whole chain against `key`, page by page in sequence order: each keyed entry's MAC, each
+ * unkeyed entry's digest (recomputed by the database) and that no unkeyed entry follows a keyed one, each
+ * link to the entry before, and contiguous sequence numbers. Then each checkpoint (`checkpoints`, read
+ * from outside the table) whose MAC verifies must name an entry the table still holds, with that hash:
+ * a checkpoint beyond the head means the tail was deleted.
  */
-export async function verifyAuditChain(db: Db): Promise<{ entriesChecked: number; firstBrokenSeq: number | null }> {
-  const [row] = await queryRows<{ checked: number; first_broken: number | null }>(
-    db,
-    sql`SELECT count(*)::int AS checked,
-               min(seq) FILTER (WHERE broken)::int AS first_broken
-        FROM (
-          SELECT seq,
-                 hash <> access.audit_digest(previous_hash, at, request_id, subject, organisation_id, roles, source, action,
-                                             operation_name, document_hash, dataset_ids, outcome, detail)
-                 OR previous_hash <> coalesce(lag(hash) OVER (ORDER BY seq), ${GENESIS_HASH}) AS broken
-          FROM access.audit_event
-        ) chain`,
-  );
-  return { entriesChecked: row?.checked ?? 0, firstBrokenSeq: row?.first_broken ?? null };
+export async function verifyAuditChain(db: Db, key: AuditKey, checkpoints: readonly Checkpoint[] = []): Promise<AuditChainReport> {
+  const report: AuditChainReport = { entriesChecked: 0, firstBrokenSeq: null, unkeyedEntries: 0, checkpointsChecked: 0, checkpointsRefused: 0, truncated: false };
+  const valid = checkpoints.filter((c) => key.verifies(checkpointText(c), c.mac));
+  report.checkpointsRefused = checkpoints.length - valid.length;
+  const wanted = new Map<number, string[]>();
+  for (const c of valid) wanted.set(c.seq, [...(wanted.get(c.seq) ?? []), c.hash]);
+  const broken = (seq: number) => {
+    if (report.firstBrokenSeq === null || seq < report.firstBrokenSeq) report.firstBrokenSeq = seq;
+  };
+  let previous: { seq: number; hash: string } | null = null;
+  let keyedSeen = false;
+  for (;;) {
+    const rows: VerifiedRow[] = await queryRows<VerifiedRow>(
+      db,
+      sql`SELECT seq::int AS seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, request_id, subject, organisation_id, roles,
+                 source, action, operation_name, document_hash, dataset_ids, outcome, detail, previous_hash, hash, mac_version,
+                 CASE WHEN mac_version = 1 THEN hash = access.audit_digest(previous_hash, at, request_id, subject, organisation_id, roles, source, action,
+                                                                       operation_name, document_hash, dataset_ids, outcome, detail) END AS digest_ok
+          FROM access.audit_event WHERE seq > ${previous?.seq ?? -1} ORDER BY seq LIMIT ${VERIFY_PAGE}`,
+    );
+    for (const row of rows) {
+      report.entriesChecked += 1;
+      const expectedPrevious = previous?.hash ?? GENESIS_HASH;
+      let ok = row.previous_hash === expectedPrevious;
+      if (row.mac_version === 1) {
+        report.unkeyedEntries += 1;
+        ok &&= row.digest_ok === true && !keyedSeen;
+      } else {
+        keyedSeen = true;
+        ok &&= previous === null || row.seq === previous.seq + 1;
+        ok &&= key.verifies(entryText(authenticatedOf(row)), row.hash);
+      }
+      if (!ok) broken(row.seq);
+      for (const hash of wanted.get(row.seq) ?? []) {
+        report.checkpointsChecked += 1;
+        if (hash !== row.hash) broken(row.seq);
+      }
+      wanted.delete(row.seq);
+      previous = { seq: row.seq, hash: row.hash };
+    }
+    if (rows.length < VERIFY_PAGE) break;
+  }
+  // Checkpoints naming entries the table does not hold: cut from the tail (or from the middle, which
+  // the links show as well).
+  for (const [seq, hashes] of wanted) {
+    report.checkpointsChecked += hashes.length;
+    if (previous === null || seq > previous.seq) report.truncated = true;
+    broken(previous === null ? 1 : Math.min(seq, previous.seq + 1));
+  }
+  return report;
+}
+
+interface VerifiedRow {
+  seq: number;
+  at: string;
+  request_id: string;
+  subject: string | null;
+  organisation_id: string | null;
+  roles: string[];
+  source: string;
+  action: string;
+  operation_name: string | null;
+  document_hash: string | null;
+  dataset_ids: string[];
+  outcome: string;
+  detail: unknown;
+  previous_hash: string;
+  hash: string;
+  mac_version: number;
+  digest_ok: boolean | null;
+}
+
+function authenticatedOf(row: VerifiedRow): AuthenticatedEntry {
+  return {
+    seq: row.seq,
+    at: row.at,
+    requestId: row.request_id,
+    subject: row.subject,
+    organisationId: row.organisation_id,
+    roles: row.roles,
+    source: row.source,
+    action: row.action,
+    operationName: row.operation_name,
+    documentHash: row.document_hash,
+    datasetIds: row.dataset_ids,
+    outcome: row.outcome,
+    detail: typeof row.detail === 'string' ? (JSON.parse(row.detail) as unknown) : row.detail,
+    previousHash: row.previous_hash,
+  };
 }
