@@ -3,7 +3,7 @@ import https from 'node:https';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { Caller } from '../platform/identity/caller.js';
-import { signInternalToken } from '../platform/identity/internal-token.js';
+import { createInternalTokenSigner, REQUEST_ID_HEADER } from '../platform/identity/internal-token.js';
 import type { KeyPair } from '../platform/identity/key-pair.js';
 import type { Logger } from '../platform/logger.js';
 import { CallerBudget, restCost } from './caller-budget.js';
@@ -57,6 +57,7 @@ export function restProxy(options: {
   budget?: CallerBudget | undefined;
 }): express.RequestHandler[] {
   const budget = options.budget ?? new CallerBudget();
+  const sign = createInternalTokenSigner(options.gatewayKey);
   const target = new URL(options.target);
   const transport = target.protocol === 'https:' ? https : http;
   const agent = new transport.Agent({ keepAlive: true, maxSockets: 64 });
@@ -118,7 +119,7 @@ export function restProxy(options: {
   const forward: express.RequestHandler = async (req, res) => {
     const started = res.locals.restStarted as number;
     const caller = res.locals.caller as Caller;
-    const token = await signInternalToken(options.gatewayKey, caller, options.subgraph);
+    const token = await sign(caller, options.subgraph);
     const hasBody = !['GET', 'HEAD'].includes(req.method) && Buffer.isBuffer(req.body);
     let upstream: Upstream;
     try {
@@ -127,6 +128,7 @@ export function restProxy(options: {
         options.upstreamPath?.(req) ?? req.url,
         {
           authorization: `Bearer ${token}`,
+          [REQUEST_ID_HEADER]: caller.requestId,
           ...(req.headers['content-type'] ? { 'content-type': req.headers['content-type'] } : {}),
           ...(req.headers.accept ? { accept: req.headers.accept } : {}),
           ...forwardedHeaders(req, options.publicUrl),

@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import makeFetchHappen from 'make-fetch-happen';
 import { ErrorCode, apiError } from '../platform/graphql/errors.js';
-import { signInternalToken } from '../platform/identity/internal-token.js';
+import { createInternalTokenSigner, REQUEST_ID_HEADER } from '../platform/identity/internal-token.js';
 import type { KeyPair } from '../platform/identity/key-pair.js';
 import { ONWARD_CALLS, onwardIdentityHeader } from '../platform/identity/onward-identity.js';
 import type { Logger } from '../platform/logger.js';
@@ -36,6 +36,7 @@ export function createSubgraphDataSource(options: {
   limits?: SubgraphCallLimits;
 }): RemoteGraphQLDataSource<GatewayContext> {
   const limits = options.limits ?? DEFAULT_SUBGRAPH_CALL_LIMITS;
+  const sign = createInternalTokenSigner(options.gatewayKey);
   const pooled = makeFetchHappen.defaults({ maxSockets: limits.maxSockets, retry: false });
   return new RemoteGraphQLDataSource<GatewayContext>({
     url: options.url,
@@ -44,9 +45,10 @@ export function createSubgraphDataSource(options: {
     willSendRequest: async ({ request, context }) => {
       if (context.acceptLanguage) request.http?.headers.set('accept-language', context.acceptLanguage);
       for (const [name, value] of Object.entries<string>(context.forwarded ?? {})) request.http?.headers.set(name, value);
-      request.http?.headers.set('authorization', `Bearer ${await signInternalToken(options.gatewayKey, context.caller, options.name)}`);
+      request.http?.headers.set('authorization', `Bearer ${await sign(context.caller, options.name)}`);
+      request.http?.headers.set(REQUEST_ID_HEADER, context.caller.requestId);
       for (const callee of ONWARD_CALLS[options.name] ?? []) {
-        request.http?.headers.set(onwardIdentityHeader(callee), `Bearer ${await signInternalToken(options.gatewayKey, context.caller, callee)}`);
+        request.http?.headers.set(onwardIdentityHeader(callee), `Bearer ${await sign(context.caller, callee)}`);
       }
     },
     didEncounterError: (error, _fetchRequest, fetchResponse, context) => {

@@ -114,6 +114,25 @@ describe('an access application from submission to permit', () => {
     expect(trail.body.data?.verifyAuditChain.ok).toBe(true);
   });
 
+  it("records the gateway's entry and the access subgraph's entry of one request under one request id, request after request", async () => {
+    const reviewer = await stack.identity.token('hdab-reviewer', undefined, 'rid-reviewer');
+    for (let i = 0; i < 2; i++) await stack.queryGateway(`{ accessApplications(first: 1) { totalCount } }`, {}, as(reviewer));
+    const trail = await stack.queryGateway<{ auditTrail: { edges: { node: { requestId: string; source: string; action: string } }[] } }>(
+      `{ auditTrail(first: 20, filter: { subject: "rid-reviewer" }) { edges { node { requestId source action } } } }`,
+      {},
+      as(auditor),
+    );
+    const entries = trail.body.data?.auditTrail.edges.map((e) => e.node) ?? [];
+    const byRequest = new Map<string, string[]>();
+    for (const e of entries) byRequest.set(e.requestId, [...(byRequest.get(e.requestId) ?? []), e.source]);
+    // Two requests, each with one gateway entry and one access entry, under two distinct ids.
+    expect([...byRequest.values()].map((sources) => sources.sort())).toEqual([
+      ['access', 'gateway'],
+      ['access', 'gateway'],
+    ]);
+    expect([...byRequest.keys()].every((id) => id !== 'unknown' && id !== 'shared')).toBe(true);
+  });
+
   it('refuses an application for a dataset that is not in the catalogue', async () => {
     const { body } = await stack.queryGateway<{ submitAccessApplication: { error: { code: string; message: string } } }>(
       submit,

@@ -1,7 +1,11 @@
+import { REQUEST_ID_HEADER } from '../identity/internal-token.js';
+
 /** A peer subgraph as a subgraph calls it: its GraphQL URL and the `Bearer …` token the gateway gave for it. */
 export interface Peer {
   url: string | undefined;
   identity: string | undefined;
+  /** The request id the calls belong to, sent as `X-Request-Id` (the peer records it). */
+  requestId?: string | undefined;
 }
 
 /**
@@ -13,7 +17,7 @@ export async function peerDatasets<T>(peer: Peer, selection: string, ids: readon
   if (!peer.url || !peer.identity) throw new Error('a peer subgraph cannot be reached');
   const response = await fetch(peer.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: peer.identity },
+    headers: { 'content-type': 'application/json', authorization: peer.identity, ...(peer.requestId ? { [REQUEST_ID_HEADER]: peer.requestId } : {}) },
     body: JSON.stringify({
       query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Dataset { id ${selection} } } }`,
       variables: { r: ids.map((id) => ({ __typename: 'Dataset', id })) },

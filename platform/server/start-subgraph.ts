@@ -7,7 +7,7 @@ import type { CryptoKey } from 'jose';
 import type { Database } from '../db/database.js';
 import { pingDatabase } from '../db/ping-database.js';
 import type { Caller } from '../identity/caller.js';
-import { verifyInternalToken } from '../identity/internal-token.js';
+import { createInternalTokenVerifier, REQUEST_ID_HEADER, requestIdOf } from '../identity/internal-token.js';
 import { ErrorCode } from '../graphql/errors.js';
 import { createFormatError } from '../graphql/format-error.js';
 import { refuseUnsafeTextArguments } from '../graphql/refuse-unsafe-text.js';
@@ -122,10 +122,11 @@ export async function startSubgraph<Context extends object>(
  * gateway for this subgraph — `_service` and `_entities` included — and keeps the caller it names.
  */
 function requireGatewayIdentity(publicKey: CryptoKey, audience: string): express.RequestHandler {
+  const verify = createInternalTokenVerifier(publicKey, audience);
   return (req, res, next) => {
     const header = req.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7) : '';
-    verifyInternalToken(publicKey, token, audience).then(
+    verify(token, requestIdOf(req.headers[REQUEST_ID_HEADER])).then(
       (caller) => {
         res.locals.caller = caller;
         next();

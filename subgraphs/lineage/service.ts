@@ -36,8 +36,8 @@ export function createLineageService(options: LineageServiceOptions): SubgraphSe
       topology: topologyOf(database),
       visibility: lineageVisibility(
         request.caller,
-        { url: options.peerUrl('catalog'), identity: onwardIdentity(request.headers, 'catalog') },
-        { url: options.peerUrl('access'), identity: onwardIdentity(request.headers, 'access') },
+        { url: options.peerUrl('catalog'), identity: onwardIdentity(request.headers, 'catalog'), requestId: request.caller.requestId },
+        { url: options.peerUrl('access'), identity: onwardIdentity(request.headers, 'access'), requestId: request.caller.requestId },
       ),
     }),
     http: (database) => openLineageRouter(database),
