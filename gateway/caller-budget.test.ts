@@ -1,23 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { CallerBudget, MAX_REST_IN_FLIGHT, restCost } from './caller-budget.js';
+import { CallerBudget, MAX_REST_IN_FLIGHT, REST_QUEUE_FACTOR, restCost } from './caller-budget.js';
 
 const anonymous = { subject: null, organisationId: null, roles: [], requestId: 'r' };
 const steward = { subject: 'steve', organisationId: null, roles: ['data-steward' as const], requestId: 'r' };
 
 describe('the callers’ budget', () => {
-  it('gives each caller a bounded number of REST slots, and gives them back', () => {
+  it('runs a few REST requests of a caller at a time, the rest waiting in line, a full line refused', async () => {
     const budget = new CallerBudget();
-    const taken = Array.from({ length: MAX_REST_IN_FLIGHT.partner }, () => budget.acquireSlot(anonymous, '10.0.0.1'));
+    const max = MAX_REST_IN_FLIGHT.partner;
+    const taken = await Promise.all(Array.from({ length: max }, () => budget.acquireSlot(anonymous, '10.0.0.1')));
     expect(taken.every((release) => release !== null)).toBe(true);
-    expect(budget.acquireSlot(anonymous, '10.0.0.1')).toBeNull();
+    // The next ones wait; the line holds REST_QUEUE_FACTOR times the slots, and is then full.
+    let granted = 0;
+    const waiting = Array.from({ length: max * REST_QUEUE_FACTOR }, () => budget.acquireSlot(anonymous, '10.0.0.1').then((r) => (granted++, r)));
+    expect(await budget.acquireSlot(anonymous, '10.0.0.1')).toBeNull();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(granted).toBe(0);
     // Another address and an internal caller have slots of their own.
-    expect(budget.acquireSlot(anonymous, '10.0.0.2')).not.toBeNull();
-    expect(budget.acquireSlot(steward, '10.0.0.1')).not.toBeNull();
+    expect(await budget.acquireSlot(anonymous, '10.0.0.2')).not.toBeNull();
+    expect(await budget.acquireSlot(steward, '10.0.0.1')).not.toBeNull();
+    // Giving a slot back (twice counts once) lets exactly the first in line through.
     taken[0]?.();
     taken[0]?.();
-    const again = budget.acquireSlot(anonymous, '10.0.0.1');
-    expect(again).not.toBeNull();
-    expect(budget.acquireSlot(anonymous, '10.0.0.1')).toBeNull();
+    const first = await waiting[0];
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(first).not.toBeNull();
+    expect(granted).toBe(1);
+    for (const release of taken.slice(1)) release?.();
+    first?.();
+    const rest = await Promise.all(waiting.slice(1, max + 1));
+    expect(rest.every((r) => r !== null)).toBe(true);
   });
 
   it('is spent by REST bytes and GraphQL fields alike', async () => {

@@ -12,7 +12,11 @@ export interface RateLimits {
 export const DEFAULT_RATE_LIMITS: RateLimits = { partnerFieldsPerMinute: 60_000, internalFieldsPerMinute: 600_000 };
 
 /** REST requests a caller may have in flight at once: partners and each anonymous address, internal roles. */
-export const MAX_REST_IN_FLIGHT = { partner: 4, internal: 16 } as const;
+export const MAX_REST_IN_FLIGHT = { partner: 4, internal: 32 } as const;
+/** Requests that may wait for a slot, per caller, as a multiple of its slots; beyond, they are refused. */
+export const REST_QUEUE_FACTOR = 4;
+/** Longest wait for a slot before the request is refused. */
+export const REST_SLOT_WAIT_MS = 10_000;
 
 /**
  * What a REST answer costs, in the unit of the GraphQL budget (resolved fields): one per request, plus one
@@ -38,6 +42,7 @@ export class CallerBudget {
   private readonly partner: RateLimiterMemory;
   private readonly internal: RateLimiterMemory;
   private readonly inFlight = new Map<string, number>();
+  private readonly waiting = new Map<string, ((granted: boolean) => void)[]>();
 
   constructor(limits: RateLimits = DEFAULT_RATE_LIMITS) {
     this.partner = new RateLimiterMemory({ keyPrefix: 'partner', points: limits.partnerFieldsPerMinute, duration: 60 });
@@ -60,19 +65,52 @@ export class CallerBudget {
   }
 
   /**
-   * Takes one of the caller's REST slots (`MAX_REST_IN_FLIGHT`): answers the function that gives it back,
-   * or null when all are taken, so that one caller's burst cannot occupy the service.
+   * Takes one of the caller's REST slots (`MAX_REST_IN_FLIGHT`), waiting in line for one when all are
+   * taken (at most `REST_QUEUE_FACTOR` times as many waiting, at most `REST_SLOT_WAIT_MS`): answers the
+   * function that gives the slot back, or null when the line is full or the wait ran out. One caller's
+   * burst thus runs a few requests at a time, whatever it sends, and the others' requests are not
+   * queued behind it.
    */
-  acquireSlot(caller: Caller, clientAddress: string | undefined): (() => void) | null {
+  async acquireSlot(caller: Caller, clientAddress: string | undefined): Promise<(() => void) | null> {
     const key = callerKey(caller, clientAddress);
     const max = isInternal(caller) ? MAX_REST_IN_FLIGHT.internal : MAX_REST_IN_FLIGHT.partner;
     const used = this.inFlight.get(key) ?? 0;
-    if (used >= max) return null;
-    this.inFlight.set(key, used + 1);
+    if (used < max) {
+      this.inFlight.set(key, used + 1);
+      return this.releaser(key);
+    }
+    const line = this.waiting.get(key) ?? [];
+    if (line.length >= max * REST_QUEUE_FACTOR) return null;
+    this.waiting.set(key, line);
+    const granted = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => {
+        const at = line.indexOf(wake);
+        if (at >= 0) line.splice(at, 1);
+        if (line.length === 0 && this.waiting.get(key) === line) this.waiting.delete(key);
+        resolve(false);
+      }, REST_SLOT_WAIT_MS);
+      const wake = (ok: boolean) => {
+        clearTimeout(timer);
+        resolve(ok);
+      };
+      line.push(wake);
+    });
+    return granted ? this.releaser(key) : null;
+  }
+
+  /** Gives a slot back: to the first caller request in line, else to the pool. Idempotent. */
+  private releaser(key: string): () => void {
     let released = false;
     return () => {
       if (released) return;
       released = true;
+      const line = this.waiting.get(key);
+      const next = line?.shift();
+      if (line && line.length === 0) this.waiting.delete(key);
+      if (next) {
+        next(true);
+        return;
+      }
       const now = (this.inFlight.get(key) ?? 1) - 1;
       if (now <= 0) this.inFlight.delete(key);
       else this.inFlight.set(key, now);

@@ -106,12 +106,14 @@ export function restProxy(options: {
       res.status(429).setHeader('retry-after', String(retryAfter)).json({ code: 'RATE_LIMITED', message: `Too much work requested; retry in ${retryAfter} s.`, retryAfterSeconds: retryAfter });
       return;
     }
-    const release = budget.acquireSlot(caller, req.ip);
+    const release = await budget.acquireSlot(caller, req.ip);
     if (!release) {
       res.status(429).setHeader('retry-after', '1').json({ code: 'RATE_LIMITED', message: 'Too many requests in flight; wait for an answer before sending more.', retryAfterSeconds: 1 });
       return;
     }
+    // Given back when the answer is sent or the client goes away, whichever comes first.
     res.on('close', release);
+    if (res.destroyed) release();
     res.locals.caller = caller;
     next();
   };
