@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../text/calendar-date.js';
 import { hasUnsafeCharacters } from '../text/safe-text.js';
 
 /**
@@ -7,12 +8,6 @@ import { hasUnsafeCharacters } from '../text/safe-text.js';
  * where a date belongs, a NUL in a title key, an id that is not a UUID) is refused as `INVALID_CURSOR`
  * before any statement sees it.
  */
-
-/** Is `year-month-day` a day of the calendar (no 30 February)? */
-function isCalendarDay(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 /** A sort key or id of text: at most 1,000 characters, valid Unicode without NUL. */
 export const cursorText = z.string().max(1000).refine((s) => !hasUnsafeCharacters(s));
@@ -27,7 +22,7 @@ export const cursorPositiveInteger = z.number().int().positive().max(Number.MAX_
 export const cursorScore = z.number().finite();
 
 /** A day, `YYYY-MM-DD`, that the calendar has. */
-export const cursorDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => isCalendarDay(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))));
+export const cursorDate = z.string().refine(isCalendarDate);
 
 /** An instant as `Date.toISOString()` writes it (`2026-01-31T12:00:00.000Z`). */
 export const cursorInstant = z.iso.datetime({ precision: 3 }).refine((s) => {
@@ -42,7 +37,7 @@ export const cursorPgInstant = z.string().refine((s) => {
   const m = PG_TIMESTAMP.exec(s);
   if (!m) return false;
   const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6])];
-  return isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3])) && hour < 24 && minute < 60 && second < 60 && Math.abs(Number(m[8])) <= 15;
+  return isCalendarDate(`${m[1]}-${m[2]}-${m[3]}`) && hour < 24 && minute < 60 && second < 60 && Math.abs(Number(m[8])) <= 15;
 });
 
 /** A UUID. */

@@ -87,12 +87,14 @@ export async function startSubgraph<Context extends object>(
   app.get('/ready', readiness.handler);
   app.get('/metrics', metricsRoute(options.metricsToken));
   app.use(serviceSpanAttribute(service.name));
+  // One verifier (and its cache of verified tokens) for the REST and GraphQL faces alike.
+  const gatewayIdentity = requireGatewayIdentity(options.gatewayPublicKey, service.name);
   if (service.http) {
-    app.use('/api', httpMetrics(service.name), requireGatewayIdentity(options.gatewayPublicKey, service.name), refuseUnsafeUrl(), service.http(options.database));
+    app.use('/api', httpMetrics(service.name), gatewayIdentity, refuseUnsafeUrl(), service.http(options.database));
   }
   app.use(
     '/graphql',
-    requireGatewayIdentity(options.gatewayPublicKey, service.name),
+    gatewayIdentity,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>

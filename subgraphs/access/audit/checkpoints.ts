@@ -1,8 +1,7 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
-import { queryRows } from '../../../platform/db/rows.js';
+import { auditHead } from '../db/queries/audit.js';
 import type { Logger } from '../../../platform/logger.js';
 import type { Config } from '../../../platform/config.js';
 import { loadAuditKey, type AuditKey } from './audit-key.js';
@@ -22,7 +21,7 @@ export interface AuditSettings {
  * sequence number (or `after` when nothing was written).
  */
 export async function writeCheckpoint(db: Db, settings: AuditSettings, logger: Logger, after = 0): Promise<number> {
-  const [head] = await queryRows<{ seq: number; hash: string }>(db, sql`SELECT seq::int AS seq, hash FROM access.audit_event ORDER BY seq DESC LIMIT 1`);
+  const head = await auditHead(db);
   if (!head || head.seq <= after) return after;
   const unsigned = { seq: head.seq, hash: head.hash, at: new Date().toISOString() };
   const checkpoint: Checkpoint = { ...unsigned, mac: settings.key.mac(checkpointText(unsigned)) };

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../../../platform/text/calendar-date.js';
 import { z } from 'zod';
 import { accessRights } from '../vocabulary/access-rights.js';
 import { codingSystems } from '../vocabulary/coding-systems.js';
@@ -22,14 +23,6 @@ export const DATASET_TYPE_AUTHORITY = 'http://publications.europa.eu/resource/au
 export const localizedText = z
   .object({ fr: z.string().trim().min(1).optional(), en: z.string().trim().min(1).optional() })
   .refine((t) => t.fr !== undefined || t.en !== undefined, 'at least one of fr or en is required');
-
-/** True for a YYYY-MM-DD string naming a day of the calendar (not `2024-02-30`). */
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10) === value;
-}
 
 const isoDate = z.string().refine(isCalendarDate, 'expected a date as YYYY-MM-DD');
 const slug = z.string().regex(SLUG, 'expected a lowercase slug such as "snds-dcir"').max(120);

@@ -40,6 +40,12 @@ export interface AuditEntryRow {
 /** `previous_hash` of the first entry. */
 export const GENESIS_HASH = 'GENESIS';
 
+/** The last entry's sequence number and hash, or undefined for an empty trail. */
+export async function auditHead(db: Db): Promise<{ seq: number; hash: string } | undefined> {
+  const [head] = await queryRows<{ seq: number; hash: string }>(db, sql`SELECT seq::int AS seq, hash FROM access.audit_event ORDER BY seq DESC LIMIT 1`);
+  return head;
+}
+
 /**
  * Appends entries to the chain, in order, each authenticated by `key` (`entryMac`: HMAC over the canonical
  * text of its fields, its sequence number and the previous entry's hash). Appends are serialised by a
@@ -57,7 +63,7 @@ export async function appendAuditEntries(db: Db, key: AuditKey, entries: readonl
 /** `appendAuditEntries` for a caller that is already in the transaction the entries belong to. */
 export async function writeAuditEntries(tx: Db, key: AuditKey, entries: readonly AuditEntryInput[]): Promise<undefined[]> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('access.audit_event'))`);
-  const [head] = await queryRows<{ seq: number; hash: string }>(tx, sql`SELECT seq::int AS seq, hash FROM access.audit_event ORDER BY seq DESC LIMIT 1`);
+  const head = await auditHead(tx);
   let previous = { seq: head?.seq ?? 0, hash: head?.hash ?? GENESIS_HASH };
   for (const input of entries) {
     // Through JSON once, so that the MAC covers the detail exactly as it is read back from jsonb.

@@ -1,7 +1,7 @@
 import { DataFactory, Store, termToId, type Literal, type Quad, type Term } from 'n3';
 import type { LocalizedJson } from '../../db/schema/dataset.js';
 import type { InputProblem } from '../../model/dataset-input.js';
-import { isCalendarDate } from '../../model/dataset-record.js';
+import { isCalendarDate } from '../../../../platform/text/calendar-date.js';
 import { PREFIXES } from '../namespaces.js';
 import { shortIri } from '../short-iri.js';
 
