@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { CallerBudget, MAX_REST_IN_FLIGHT, REST_QUEUE_FACTOR, restCost } from './caller-budget.js';
+import { describe, expect, it, vi } from 'vitest';
+import { CallerBudget, MAX_REST_IN_FLIGHT, REFUSAL_PAUSE, REST_QUEUE_FACTOR, restCost } from './caller-budget.js';
 
 const anonymous = { subject: null, organisationId: null, roles: [], requestId: 'r' };
 const steward = { subject: 'steve', organisationId: null, roles: ['data-steward' as const], requestId: 'r' };
@@ -40,5 +40,39 @@ describe('the callers’ budget', () => {
     expect(await budget.exhausted(anonymous, 'b')).toBeNull();
     expect(restCost(0, 0)).toBe(1);
     expect(restCost(256, 256)).toBe(3);
+  });
+
+  it('holds a spent caller’s refusals a moment, as many as allowed, and sends the rest at once', async () => {
+    vi.useFakeTimers();
+    try {
+      const budget = new CallerBudget();
+      let sent = 0;
+      const held = Array.from({ length: REFUSAL_PAUSE.heldPerCaller }, () => budget.pauseRefusal(anonymous, '10.0.0.9').then(() => sent++));
+      // Beyond the caller's share, a refusal goes at once; another caller's is held as usual.
+      let beyond = false;
+      const extra = budget.pauseRefusal(anonymous, '10.0.0.9').then(() => (beyond = true));
+      let other = false;
+      const otherCaller = budget.pauseRefusal(anonymous, '10.0.0.10').then(() => (other = true));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(beyond).toBe(true);
+      expect(sent).toBe(0);
+      expect(other).toBe(false);
+      await vi.advanceTimersByTimeAsync(REFUSAL_PAUSE.ms - 1);
+      expect(sent).toBe(0);
+      await vi.advanceTimersByTimeAsync(1);
+      await Promise.all([...held, extra, otherCaller]);
+      expect(sent).toBe(REFUSAL_PAUSE.heldPerCaller);
+      expect(other).toBe(true);
+      // Once sent, the caller's share is free again.
+      let again = false;
+      const next = budget.pauseRefusal(anonymous, '10.0.0.9').then(() => (again = true));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(again).toBe(false);
+      await vi.advanceTimersByTimeAsync(REFUSAL_PAUSE.ms);
+      await next;
+      expect(again).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -17,6 +17,13 @@ export const MAX_REST_IN_FLIGHT = { partner: 4, internal: 32 } as const;
 export const REST_QUEUE_FACTOR = 4;
 /** Longest wait for a slot before the request is refused. */
 export const REST_SLOT_WAIT_MS = 10_000;
+/**
+ * How long the refusal of a caller whose budget is spent is held before it is sent, and how many
+ * refusals may be held at once, per caller and in all (beyond, they are sent at once). A client that
+ * sends its next request when the last is answered is thus slowed to two refusals a second per
+ * connection instead of hundreds. A held refusal costs an open socket and a timer, no work.
+ */
+export const REFUSAL_PAUSE = { ms: 500, heldPerCaller: 256, heldInAll: 4096 } as const;
 
 /**
  * What a REST answer costs, in the unit of the GraphQL budget (resolved fields): one per request, plus one
@@ -43,6 +50,8 @@ export class CallerBudget {
   private readonly internal: RateLimiterMemory;
   private readonly inFlight = new Map<string, number>();
   private readonly waiting = new Map<string, ((granted: boolean) => void)[]>();
+  private readonly heldRefusals = new Map<string, number>();
+  private heldInAll = 0;
 
   constructor(limits: RateLimits = DEFAULT_RATE_LIMITS) {
     this.partner = new RateLimiterMemory({ keyPrefix: 'partner', points: limits.partnerFieldsPerMinute, duration: 60 });
@@ -57,6 +66,23 @@ export class CallerBudget {
   async exhausted(caller: Caller, clientAddress: string | undefined): Promise<number | null> {
     const state = await this.limiter(caller).get(callerKey(caller, clientAddress));
     return state && state.remainingPoints <= 0 ? Math.max(1, Math.ceil(state.msBeforeNext / 1000)) : null;
+  }
+
+  /**
+   * Holds the refusal of a caller whose budget is spent for `REFUSAL_PAUSE.ms`, unless as many refusals
+   * as `REFUSAL_PAUSE` allows are held already. Answers when the refusal may be sent.
+   */
+  async pauseRefusal(caller: Caller, clientAddress: string | undefined): Promise<void> {
+    const key = callerKey(caller, clientAddress);
+    const held = this.heldRefusals.get(key) ?? 0;
+    if (held >= REFUSAL_PAUSE.heldPerCaller || this.heldInAll >= REFUSAL_PAUSE.heldInAll) return;
+    this.heldRefusals.set(key, held + 1);
+    this.heldInAll += 1;
+    await new Promise((resolve) => setTimeout(resolve, REFUSAL_PAUSE.ms));
+    this.heldInAll -= 1;
+    const left = (this.heldRefusals.get(key) ?? 1) - 1;
+    if (left <= 0) this.heldRefusals.delete(key);
+    else this.heldRefusals.set(key, left);
   }
 
   /** Takes `points` from the caller's budget (it may go below zero: the next request is then refused). */

@@ -16,7 +16,7 @@ export function countResolvedFields(data: unknown): number {
  * A per-caller rate limit counted in resolved work: each response costs the caller the number of fields
  * it resolved (at least 1), from its `CallerBudget` (shared with the REST routes). A caller whose budget is
  * spent is refused before planning with 429 `RATE_LIMITED` and a `Retry-After` header (seconds) until it
- * has refilled. Callers are keyed by subject, anonymous ones by client address.
+ * has refilled; the refusal is held a moment first (`CallerBudget.pauseRefusal`). Callers are keyed by subject, anonymous ones by client address.
  */
 export function rateLimitPlugin(budget: CallerBudget = new CallerBudget()): ApolloServerPlugin<GatewayContext> {
   return {
@@ -25,6 +25,7 @@ export function rateLimitPlugin(budget: CallerBudget = new CallerBudget()): Apol
         async didResolveOperation({ contextValue }) {
           const seconds = await budget.exhausted(contextValue.caller, contextValue.clientAddress);
           if (seconds !== null) {
+            await budget.pauseRefusal(contextValue.caller, contextValue.clientAddress);
             throw apiError(ErrorCode.RATE_LIMITED, `Too much work requested; retry in ${seconds} s.`, {
               retryAfterSeconds: seconds,
               http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) },

@@ -31,7 +31,8 @@ export const MAX_REST_BODY_BYTES = 10 * 1024 * 1024;
  *   a signed-in caller);
  * - a declared `Content-Length` over 10 MB is refused (413 `PAYLOAD_TOO_LARGE`);
  * - the caller's budget, shared with GraphQL, must not be spent, and the caller may have at most
- *   `MAX_REST_IN_FLIGHT` requests in flight (429 `RATE_LIMITED` with `Retry-After` otherwise).
+ *   `MAX_REST_IN_FLIGHT` requests in flight (429 `RATE_LIMITED` with `Retry-After` otherwise; the refusal
+ *   of a spent budget is held a moment, `REFUSAL_PAUSE`).
  * Each answer then costs the caller `restCost` of the bytes sent and received. Bodies up to 10 MB are
  * passed through untouched, over kept-alive connections (at most 64 per subgraph). An unreachable or
  * silent subgraph gives 502 `SUBGRAPH_UNAVAILABLE`; every request of an authenticated caller is recorded
@@ -103,6 +104,7 @@ export function restProxy(options: {
     }
     const retryAfter = await budget.exhausted(caller, req.ip);
     if (retryAfter !== null) {
+      await budget.pauseRefusal(caller, req.ip);
       res.status(429).setHeader('retry-after', String(retryAfter)).json({ code: 'RATE_LIMITED', message: `Too much work requested; retry in ${retryAfter} s.`, retryAfterSeconds: retryAfter });
       return;
     }

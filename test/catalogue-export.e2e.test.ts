@@ -1,9 +1,11 @@
+import http from 'node:http';
 import { sql } from 'drizzle-orm';
 import jsonld from 'jsonld';
 import { DataFactory, Parser, Store, type Quad } from 'n3';
 import { RdfXmlParser } from 'rdfxml-streaming-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../platform/db/database.js';
+import { queryRows } from '../platform/db/rows.js';
 import { startTestStack, type TestStack } from './support/start-stack.js';
 import { runningSubgraphUrls } from './support/test-services.js';
 import { createTestDatabase } from './support/test-database.js';
@@ -187,6 +189,58 @@ describe('the harvestable catalogue at /catalogue', () => {
       expect(body.code).toBe('BAD_REQUEST');
       expect(body.message).toMatch(message);
     }
+  });
+
+  it('keeps each document until the catalogue changes, and serves a committed change, never a rolled-back one', async () => {
+    const path = '/catalogue/datasets/pmsi-mco.ttl';
+    const fetchCounting = async () => {
+      const before = database.statementCount();
+      const response = await get(path);
+      expect(response.status).toBe(200);
+      return { statements: database.statementCount() - before, text: response.text };
+    };
+    // Once the catalog hears its changes (a moment after it starts), a document read again costs no SQL.
+    await expect.poll(async () => (await fetchCounting()).statements, { timeout: 5_000 }).toBe(0);
+    const [{ title } = { title: '' }] = await queryRows<{ title: string }>(database.db, sql`SELECT title_en AS title FROM catalog.dataset WHERE id = 'pmsi-mco'`);
+    expect(title).not.toBe('');
+
+    await database.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`UPDATE catalog.dataset SET title_en = 'A rolled-back title' WHERE id = 'pmsi-mco'`);
+        tx.rollback();
+      })
+      .catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await fetchCounting()).statements).toBe(0);
+
+    await database.db.execute(sql`UPDATE catalog.dataset SET title_en = 'A committed title' WHERE id = 'pmsi-mco'`);
+    await expect.poll(async () => (await get(path)).text, { timeout: 5_000 }).toContain('A committed title');
+    await database.db.execute(sql`UPDATE catalog.dataset SET title_en = ${title} WHERE id = 'pmsi-mco'`);
+    await expect.poll(async () => (await get(path)).text, { timeout: 5_000 }).not.toContain('A committed title');
+    expect((await get(path)).text).toContain(title);
+  });
+
+  it('answers 304 Not Modified to a harvester that sends the ETag of the page it holds', async () => {
+    // node:http, as harvesters send it (fetch adds `Cache-Control: no-cache` to conditional requests).
+    const request = (path: string, headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; etag: string | undefined; body: string }>((resolve, reject) => {
+        http
+          .get(`${stack.url}${path}`, { headers }, (response) => {
+            let body = '';
+            response.setEncoding('utf8');
+            response.on('data', (chunk: string) => (body += chunk));
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, etag: response.headers.etag, body }));
+          })
+          .on('error', reject);
+      });
+    const first = await request('/catalogue.ttl?page_size=5');
+    expect(first.status).toBe(200);
+    expect(first.etag).toBeTruthy();
+    const again = await request('/catalogue.ttl?page_size=5', { 'if-none-match': first.etag ?? '' });
+    expect(again.status).toBe(304);
+    expect(again.body).toBe('');
+    const otherPage = await request('/catalogue.ttl?page_size=5&page=2', { 'if-none-match': first.etag ?? '' });
+    expect(otherPage.status).toBe(200);
   });
 
   it('reads a page with the same number of SQL statements whatever its size', async () => {

@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Database, Db } from './database.js';
+import { NotificationListener } from './notification-listener.js';
 
 export interface OpenDatabaseOptions {
   /** A postgres:// URL: node-postgres on a real PostgreSQL. */
@@ -37,12 +38,17 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // An idle client's error (server restart) must not crash the process; the next query reports it.
     pool.on('error', () => undefined);
     const db = drizzlePg(pool, { logger: counter }) as unknown as Db;
+    const listener = new NotificationListener(options.url);
     return {
       db,
       engine: 'postgres',
       statementCount: () => counter.count,
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-      close: () => pool.end(),
+      listen: (channel, onChange) => listener.listen(channel, onChange),
+      close: async () => {
+        await listener.close();
+        await pool.end();
+      },
     };
   }
   const dataDir = options.dataDir && options.dataDir !== 'memory://' ? options.dataDir : undefined;
@@ -57,6 +63,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     db,
     engine: 'pglite',
     statementCount: () => counter.count,
+    // One process holds the embedded database: notifications never get lost.
+    listen: async (channel, onChange) => {
+      const stop = await client.listen(channel, () => onChange(true));
+      onChange(true);
+      return async () => {
+        if (!client.closed) await stop();
+      };
+    },
     close: async () => {
       if (!client.closed) await client.close();
     },

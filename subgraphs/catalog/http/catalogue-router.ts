@@ -9,6 +9,7 @@ import { datasetDocumentQuads } from '../rdf/dataset-document-quads.js';
 import { loadCatalogueEntries } from '../rdf/load-catalogue-entries.js';
 import { RDF_FORMATS, type RdfFormat } from '../rdf/rdf-formats.js';
 import { serializeRdf } from '../rdf/serialize-rdf.js';
+import { CatalogueDocumentCache, type CatalogueAnswer } from './catalogue-document-cache.js';
 import { catalogueQuery, DEFAULT_PAGE_SIZE, queryProblem } from './catalogue-query.js';
 import { negotiateFormat, NOT_ACCEPTABLE_MESSAGE } from './negotiate-format.js';
 import { publicBase } from './public-base.js';
@@ -36,9 +37,18 @@ function formatOf(req: express.Request, res: express.Response): RdfFormat | fals
   return format;
 }
 
-async function send(res: express.Response, format: RdfFormat, quads: Parameters<typeof serializeRdf>[0]): Promise<void> {
-  const body = await serializeRdf(quads, format);
-  res.status(200).vary('Accept').type(RDF_FORMATS[format].mediaType).send(body);
+async function document(format: RdfFormat, quads: Parameters<typeof serializeRdf>[0]): Promise<CatalogueAnswer> {
+  return { status: 200, mediaType: RDF_FORMATS[format].mediaType, body: await serializeRdf(quads, format) };
+}
+
+/** A refusal as a kept answer would be (refusals are never kept). */
+function refusal(status: number, code: string, message: string): CatalogueAnswer {
+  return { status, mediaType: 'application/json', body: JSON.stringify({ code, message }) };
+}
+
+/** Sends an answer; Express adds the `ETag` and answers 304 to a matching `If-None-Match`. */
+function send(res: express.Response, answer: CatalogueAnswer): void {
+  res.status(answer.status).vary('Accept').type(answer.mediaType).send(answer.body);
 }
 
 /**
@@ -51,11 +61,14 @@ async function send(res: express.Response, format: RdfFormat, quads: Parameters<
  *   stewards (`record-routes.ts`).
  * The format comes from the extension, else from `Accept`. Everything here is catalogue metadata, which
  * is public in this catalogue (only access to the data itself is restricted): every caller, anonymous or
- * not, gets the same documents. Bad input gets 400 with a stable code and a message; an unknown dataset
- * or page 404; an unsupported `Accept` 406.
+ * not, gets the same documents, which are therefore kept (`CatalogueDocumentCache`) until the catalogue
+ * changes, and carry an `ETag` (304 to a matching `If-None-Match`). Bad input gets 400 with a stable code
+ * and a message; an unknown dataset or page 404; an unsupported `Accept` 406.
  */
-export function catalogueRouter(database: Database): express.Router {
+export function catalogueRouter(database: Database, cache = new CatalogueDocumentCache()): express.Router {
   const router = express.Router();
+  // Until changes are heard (or when hearing fails), every answer is built afresh.
+  cache.start(database).catch(() => undefined);
 
   router.get('/catalogue{.:format}', async (req, res) => {
     const format = formatOf(req, res);
@@ -63,32 +76,45 @@ export function catalogueRouter(database: Database): express.Router {
     const parsed = catalogueQuery.safeParse(req.query);
     if (!parsed.success) return refuse(res, 400, 'BAD_REQUEST', queryProblem(parsed.error));
     const query = parsed.data;
-    const pageSize = query.page_size ?? DEFAULT_PAGE_SIZE;
-    const modifiedSince = query.modified_since === undefined ? undefined : new Date(query.modified_since);
-    const { total, rows, withdrawals } = await listCataloguePage(database.db, { offset: (query.page - 1) * pageSize, limit: pageSize, modifiedSince });
-    const lastPage = Math.max(1, Math.ceil(total / pageSize));
-    if (query.page > lastPage) return refuse(res, 404, 'NOT_FOUND', `There is no page ${query.page}: the last page is ${lastPage}.`);
-
-    const iris = catalogueIris(publicBase(req));
+    const base = publicBase(req);
     const extension = extensionOf(req) === undefined ? '' : `.${extensionOf(req)}`;
-    const pageIri = (n: number) => {
-      const params = new URLSearchParams({ page: String(n) });
-      if (query.page_size !== undefined) params.set('page_size', String(query.page_size));
-      if (query.modified_since !== undefined) params.set('modified_since', query.modified_since);
-      return `${iris.catalogue}${extension}?${params.toString()}`;
-    };
-    const { entries, holders } = await loadCatalogueEntries(database.db, rows);
-    await send(res, format, cataloguePageQuads({ entries, holders, withdrawals, total, page: query.page, lastPage, pageIri }, iris));
+    const key = JSON.stringify(['page', format, extension, base, query.page, query.page_size, query.modified_since]);
+    send(
+      res,
+      await cache.answer(key, async () => {
+        const pageSize = query.page_size ?? DEFAULT_PAGE_SIZE;
+        const modifiedSince = query.modified_since === undefined ? undefined : new Date(query.modified_since);
+        const { total, rows, withdrawals } = await listCataloguePage(database.db, { offset: (query.page - 1) * pageSize, limit: pageSize, modifiedSince });
+        const lastPage = Math.max(1, Math.ceil(total / pageSize));
+        if (query.page > lastPage) return refusal(404, 'NOT_FOUND', `There is no page ${query.page}: the last page is ${lastPage}.`);
+        const iris = catalogueIris(base);
+        const pageIri = (n: number) => {
+          const params = new URLSearchParams({ page: String(n) });
+          if (query.page_size !== undefined) params.set('page_size', String(query.page_size));
+          if (query.modified_since !== undefined) params.set('modified_since', query.modified_since);
+          return `${iris.catalogue}${extension}?${params.toString()}`;
+        };
+        const { entries, holders } = await loadCatalogueEntries(database.db, rows);
+        return document(format, cataloguePageQuads({ entries, holders, withdrawals, total, page: query.page, lastPage, pageIri }, iris));
+      }),
+    );
   });
 
   router.get('/catalogue/datasets/:id{.:format}', async (req, res) => {
     const format = formatOf(req, res);
     if (!format) return;
     const id = String(req.params.id);
-    const [row] = SLUG.test(id) ? await getDatasetsByIds(database.db, [id]) : [null];
-    if (!row) return refuse(res, 404, 'NOT_FOUND', `No dataset has the id "${id.slice(0, 120)}".`);
-    const { entries, holders } = await loadCatalogueEntries(database.db, [row]);
-    await send(res, format, datasetDocumentQuads(entries, holders, catalogueIris(publicBase(req))));
+    if (!SLUG.test(id)) return refuse(res, 404, 'NOT_FOUND', `No dataset has the id "${id.slice(0, 120)}".`);
+    const base = publicBase(req);
+    send(
+      res,
+      await cache.answer(JSON.stringify(['dataset', format, base, id]), async () => {
+        const [row] = await getDatasetsByIds(database.db, [id]);
+        if (!row) return refusal(404, 'NOT_FOUND', `No dataset has the id "${id}".`);
+        const { entries, holders } = await loadCatalogueEntries(database.db, [row]);
+        return document(format, datasetDocumentQuads(entries, holders, catalogueIris(base)));
+      }),
+    );
   });
 
   router.use(recordRoutes(database));
