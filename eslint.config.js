@@ -3,7 +3,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', 'coverage/', '**/migrations/**'] },
+  { ignores: ['node_modules/', '.data/', 'coverage/', '**/migrations/**', 'bench/peers/hive/'] },
   eslint.configs.recommended,
   ...tseslint.configs.strict,
   {

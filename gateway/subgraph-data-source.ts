@@ -1,11 +1,11 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
-import makeFetchHappen from 'make-fetch-happen';
 import { ErrorCode, apiError } from '../platform/graphql/errors.js';
 import { createInternalTokenSigner, REQUEST_ID_HEADER } from '../platform/identity/internal-token.js';
 import type { KeyPair } from '../platform/identity/key-pair.js';
 import { ONWARD_CALLS, onwardIdentityHeader } from '../platform/identity/onward-identity.js';
 import type { Logger } from '../platform/logger.js';
 import type { GatewayContext } from './create-gateway.js';
+import { createSubgraphFetcher } from './subgraph-fetcher.js';
 
 /** Bounds of the gateway's calls to subgraphs. */
 export interface SubgraphCallLimits {
@@ -22,7 +22,8 @@ export const DEFAULT_SUBGRAPH_CALL_LIMITS: SubgraphCallLimits = { timeoutMs: 10_
  * - every call carries the caller as the gateway's own short-lived token for that subgraph (plus one for
  *   each subgraph it may ask in turn), and the caller's Accept-Language;
  * - calls go over kept-alive connections, at most `maxSockets` at once, and are abandoned after
- *   `timeoutMs`;
+ *   `timeoutMs`; identical queries of one caller scope in flight at once are sent once
+ *   (`createSubgraphFetcher`);
  * - a call that fails (refused connection, timeout, HTTP error without a GraphQL answer) becomes one
  *   `SUBGRAPH_UNAVAILABLE` error naming the subgraph, never the subgraph's address or the transport's
  *   message; the gateway still answers with what the other subgraphs gave. Errors a subgraph answers in
@@ -37,11 +38,9 @@ export function createSubgraphDataSource(options: {
 }): RemoteGraphQLDataSource<GatewayContext> {
   const limits = options.limits ?? DEFAULT_SUBGRAPH_CALL_LIMITS;
   const sign = createInternalTokenSigner(options.gatewayKey);
-  const pooled = makeFetchHappen.defaults({ maxSockets: limits.maxSockets, retry: false });
   return new RemoteGraphQLDataSource<GatewayContext>({
     url: options.url,
-    fetcher: ((url: string, init: Record<string, unknown>) =>
-      pooled(url, { ...init, signal: AbortSignal.timeout(limits.timeoutMs) } as never)) as unknown as RemoteGraphQLDataSource['fetcher'],
+    fetcher: createSubgraphFetcher(options.url, limits) as unknown as RemoteGraphQLDataSource['fetcher'],
     willSendRequest: async ({ request, context }) => {
       if (context.acceptLanguage) request.http?.headers.set('accept-language', context.acceptLanguage);
       for (const [name, value] of Object.entries<string>(context.forwarded ?? {})) request.http?.headers.set(name, value);
