@@ -13,6 +13,7 @@ import { CallerBudget, type RateLimits } from './caller-budget.js';
 import { rateLimitPlugin } from './rate-limit-plugin.js';
 import { requestGuardsPlugin } from './request-guards-plugin.js';
 import { requestLogPlugin } from './request-log-plugin.js';
+import { responseCachePlugin, type ResponseCache } from './response-cache/response-cache-plugin.js';
 import { createSubgraphDataSource, type SubgraphCallLimits } from './subgraph-data-source.js';
 
 /** What the gateway keeps about one incoming request and forwards to subgraphs. */
@@ -47,6 +48,8 @@ export interface CreateGatewayOptions {
   subgraphCalls?: SubgraphCallLimits | undefined;
   /** Query limits on (the default); off only to measure what they cost (`npm run bench:gateway`). */
   queryLimits?: boolean | undefined;
+  /** Serves repeated queries from this cache (`responseCachePlugin`); none when absent. */
+  responseCache?: ResponseCache | undefined;
 }
 
 /**
@@ -116,6 +119,8 @@ export function createGateway(options: CreateGatewayOptions): ApolloServer<Gatew
       requestGuardsPlugin({ introspectionForAll: !production }),
       rateLimitPlugin(options.budget ?? new CallerBudget(options.rateLimits)),
       policyAndAuditPlugin(options.audit, options.logger),
+      // After every check that may refuse a request, so that a cached answer passes them all.
+      ...(options.responseCache ? [responseCachePlugin(options.responseCache)] : []),
       // Last, so that its line reports the response as finally sent.
       requestLogPlugin(options.logger),
     ],

@@ -56,6 +56,8 @@ export function restProxy(options: {
   publicUrl?: string | undefined;
   /** The callers' budget, shared with GraphQL; a budget of this proxy's own when absent. */
   budget?: CallerBudget | undefined;
+  /** Called once a write (not GET, HEAD or OPTIONS) has succeeded, before its answer is sent. */
+  onWrite?: (() => void) | undefined;
 }): express.RequestHandler[] {
   const budget = options.budget ?? new CallerBudget();
   const sign = createInternalTokenSigner(options.gatewayKey);
@@ -161,6 +163,7 @@ export function restProxy(options: {
         return;
       }
     }
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && upstream.status < 400) options.onWrite?.();
     res.status(upstream.status);
     if (upstream.type) res.type(upstream.type);
     if (upstream.location) res.location(upstream.location);

@@ -12,6 +12,10 @@ import { listen } from '../platform/server/listen.js';
 import { supergraphFile } from './compose.js';
 import { createGateway, type GatewayContext } from './create-gateway.js';
 import { CallerBudget } from './caller-budget.js';
+import type { DataGenerations } from './response-cache/data-generations.js';
+import { OperationSubgraphs } from './response-cache/operation-subgraphs.js';
+import { DEFAULT_RESPONSE_CACHE_TTL_SECONDS } from './response-cache/response-cache-plugin.js';
+import { MemoryResponseStore, RedisResponseStore, type ResponseStore } from './response-cache/response-store.js';
 import { explorerRouter } from './explorer.js';
 import type { AuditWriter } from './policy-plugin.js';
 import { forwardedHeaders, restProxy } from './rest-proxy.js';
@@ -47,6 +51,13 @@ export interface StartGatewayOptions {
   rules?: Partial<Config['gateway']>;
   /** Query limits on (the default); off only to measure what they cost. */
   queryLimits?: boolean;
+  /**
+   * The subgraphs' data generations as heard from the database (`DataGenerations.hear`): with them, the
+   * gateway keeps answers (`rules.responseCacheTtlSeconds`, 30 s by default; 0 turns it off) in `store`
+   * (by default Redis when `rules.redisUrl` is set, else this process's memory).
+   */
+  changes?: DataGenerations | undefined;
+  store?: ResponseStore | undefined;
 }
 
 /** A running gateway. */
@@ -69,6 +80,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const required = (options.rules?.trustedDocuments ?? (options.production ? 'required' : 'optional')) === 'required';
   // One budget per caller for GraphQL and the REST routes alike.
   const budget = new CallerBudget(options.rules?.rateLimits);
+  const ttlSeconds = options.rules?.responseCacheTtlSeconds ?? DEFAULT_RESPONSE_CACHE_TTL_SECONDS;
+  // Shared by every gateway with REDIS_URL, else this process's memory.
+  const store: ResponseStore = options.store ?? (options.rules?.redisUrl ? new RedisResponseStore(options.rules.redisUrl) : new MemoryResponseStore());
   const apollo = createGateway({
     supergraphSdl,
     subgraphUrls: options.subgraphUrls,
@@ -78,6 +92,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     production: options.production,
     budget,
     queryLimits: options.queryLimits,
+    responseCache:
+      options.changes && ttlSeconds > 0
+        ? { generations: options.changes, subgraphs: new OperationSubgraphs(supergraphSdl), store, ttlSeconds }
+        : undefined,
     subgraphCalls: options.rules?.subgraphTimeoutMs === undefined ? undefined : { ...DEFAULT_SUBGRAPH_CALL_LIMITS, timeoutMs: options.rules.subgraphTimeoutMs },
   });
   apollo.addPlugin(metricsPlugin('gateway'));
@@ -116,6 +134,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       ...restProxy({
         target: `${lineageUrl.replace(/\/graphql$/, '')}/api/v1`,
         subgraph: 'lineage',
+        onWrite: () => options.changes?.changed(['lineage']),
         gatewayKey: options.identity.gatewayKey,
         authenticate: (authorization) => authenticate(options.identity, authorization),
         audit: options.audit,
@@ -134,6 +153,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       ...restProxy({
         target: `${catalogUrl.replace(/\/graphql$/, '')}/api`,
         subgraph: 'catalog',
+        onWrite: () => options.changes?.changed(['catalog']),
         gatewayKey: options.identity.gatewayKey,
         authenticate: (authorization) => authenticate(options.identity, authorization),
         audit: options.audit,
@@ -172,6 +192,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       readiness.drain();
       await listening.close(options.shutdownGraceMs);
       await apollo.stop();
+      if (!options.store) await store.close?.();
     },
   };
 }

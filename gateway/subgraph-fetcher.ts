@@ -1,4 +1,5 @@
-import { Pool } from 'undici';
+import http from 'node:http';
+import https from 'node:https';
 
 /** What the gateway's data source calls to reach a subgraph: `fetch`'s shape, as Apollo Gateway expects. */
 export type SubgraphFetcher = (url: string, init: { method?: string; headers?: unknown; body?: unknown }) => Promise<Response>;
@@ -14,27 +15,42 @@ interface Answer {
 const NOT_IN_KEY = new Set(['x-request-id', 'content-length']);
 
 /**
- * Calls one subgraph over a pool of kept-alive connections (at most `maxSockets`), each call abandoned
- * after `timeoutMs`. Identical queries in flight at once are sent once: a query with the same body and the
+ * Calls one subgraph over kept-alive connections (at most `maxSockets`), each call abandoned after
+ * `timeoutMs`. Identical queries in flight at once are sent once: a query with the same body and the
  * same headers as one already waiting for its answer (the same caller scope, since the identity tokens are
  * among the headers; the request id aside) waits for that answer instead, and each gets its own copy.
  * Mutations are always sent. A failed call fails every request waiting on it.
  */
 export function createSubgraphFetcher(subgraphUrl: string, limits: { maxSockets: number; timeoutMs: number }): SubgraphFetcher & { close(): Promise<void> } {
-  const pool = new Pool(new URL(subgraphUrl).origin, { connections: limits.maxSockets, keepAliveTimeout: 30_000 });
+  const origin = new URL(subgraphUrl);
+  const transport = origin.protocol === 'https:' ? https : http;
+  // node:http, so that tracing's HTTP instrumentation sees each call and passes the trace on.
+  const agent = new transport.Agent({ keepAlive: true, maxSockets: limits.maxSockets });
   const inFlight = new Map<string, Promise<Answer>>();
 
-  const send = async (url: string, method: string, headers: Record<string, string>, body: string | undefined): Promise<Answer> => {
-    const target = new URL(url);
-    const response = await pool.request({ path: `${target.pathname}${target.search}`, method: method as 'POST', headers, body, signal: AbortSignal.timeout(limits.timeoutMs) });
-    const text = await response.body.text();
-    const answerHeaders: [string, string][] = [];
-    for (const [name, value] of Object.entries(response.headers)) {
-      if (value === undefined) continue;
-      for (const one of Array.isArray(value) ? value : [value]) answerHeaders.push([name, one]);
-    }
-    return { status: response.statusCode, headers: answerHeaders, body: text };
-  };
+  const send = (url: string, method: string, headers: Record<string, string>, body: string | undefined): Promise<Answer> =>
+    new Promise<Answer>((resolve, reject) => {
+      const request = transport.request(url, { method, headers, agent }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          clearTimeout(timer);
+          const answerHeaders: [string, string][] = [];
+          for (const [name, value] of Object.entries(response.headers)) {
+            if (value === undefined) continue;
+            for (const one of Array.isArray(value) ? value : [value]) answerHeaders.push([name, one]);
+          }
+          resolve({ status: response.statusCode ?? 502, headers: answerHeaders, body: Buffer.concat(chunks).toString('utf8') });
+        });
+        response.on('error', reject);
+      });
+      const timer = setTimeout(() => request.destroy(new Error(`no answer within ${limits.timeoutMs} ms`)), limits.timeoutMs);
+      request.on('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      request.end(body);
+    });
 
   const fetcher = async (url: string, init: { method?: string; headers?: unknown; body?: unknown }): Promise<Response> => {
     const headers = headerRecord(init.headers);
@@ -54,7 +70,7 @@ export function createSubgraphFetcher(subgraphUrl: string, limits: { maxSockets:
     }
     return new Response(answer.body, { status: answer.status, headers: answer.headers });
   };
-  return Object.assign(fetcher, { close: () => pool.close() });
+  return Object.assign(fetcher, { close: async () => agent.destroy() });
 }
 
 /** Headers of any shape `fetch` accepts, as a plain object with lower-case names. */

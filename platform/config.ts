@@ -12,6 +12,8 @@ const environment = z.object({
   RATE_LIMIT_PARTNER_FIELDS_PER_MINUTE: z.coerce.number().int().min(1).default(60_000),
   RATE_LIMIT_INTERNAL_FIELDS_PER_MINUTE: z.coerce.number().int().min(1).default(600_000),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
   TRUST_PROXY: z
     .string()
     .regex(/^(\d+|[\w.:/-]+(\s*,\s*[\w.:/-]+)*)$/, 'a number of proxy hops, or a comma-separated list of addresses, subnets or loopback/linklocal/uniquelocal')
@@ -102,6 +104,13 @@ export interface Config {
     readonly trustedDocuments: 'required' | 'optional';
     readonly rateLimits: { readonly partnerFieldsPerMinute: number; readonly internalFieldsPerMinute: number };
     readonly subgraphTimeoutMs: number;
+    /**
+     * How long the gateway keeps a query's answer for the same caller scope (`RESPONSE_CACHE_TTL_SECONDS`,
+     * 0 turns the response cache off); committed changes drop entries sooner.
+     */
+    readonly responseCacheTtlSeconds: number;
+    /** Redis shared by every gateway for the response cache (`REDIS_URL`); absent, each keeps its own. */
+    readonly redisUrl?: string | undefined;
     readonly publicUrl?: string | undefined;
     /**
      * Which proxies in front of the gateway to believe about the client (`TRUST_PROXY`, Express's
@@ -207,6 +216,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       trustedDocuments: e.TRUSTED_DOCUMENTS ?? (e.NODE_ENV === 'production' ? 'required' : 'optional'),
       rateLimits: { partnerFieldsPerMinute: e.RATE_LIMIT_PARTNER_FIELDS_PER_MINUTE, internalFieldsPerMinute: e.RATE_LIMIT_INTERNAL_FIELDS_PER_MINUTE },
       subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+      responseCacheTtlSeconds: e.RESPONSE_CACHE_TTL_SECONDS,
+      redisUrl: e.REDIS_URL,
       publicUrl: e.PUBLIC_URL,
       trustProxy: e.TRUST_PROXY,
     },

@@ -11,6 +11,7 @@ import type { SubgraphName } from '../platform/config.js';
 import { loadConfigOrExit } from './load-config-or-exit.js';
 import { loadIdentity } from '../platform/identity/load-identity.js';
 import { createLogger } from '../platform/logger.js';
+import { DataGenerations } from '../gateway/response-cache/data-generations.js';
 import { startGateway } from '../gateway/start-gateway.js';
 import { openConfiguredDatabase } from '../platform/server/start-services.js';
 import { createAuditWriter } from '../subgraphs/access/audit-writer.js';
@@ -28,7 +29,9 @@ const database = await openConfiguredDatabase(config);
 observeDatabasePool(database);
 const auditSettings = await loadAuditSettings(config);
 const audit = createAuditWriter(database.db, auditSettings.key);
-const gateway = await startGateway({ host: config.host, port: config.port, subgraphUrls, logger, identity, audit, production: config.production, rules: config.gateway, metricsToken: config.metricsToken, shutdownGraceMs: config.shutdownGraceMs });
+// The subgraphs' changes, heard from the database, keep the gateway's response cache exact.
+const changes = await DataGenerations.hear(database);
+const gateway = await startGateway({ changes, host: config.host, port: config.port, subgraphUrls, logger, identity, audit, production: config.production, rules: config.gateway, metricsToken: config.metricsToken, shutdownGraceMs: config.shutdownGraceMs });
 let stopping = false;
 const stop = async () => {
   if (stopping) return;

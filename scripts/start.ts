@@ -11,6 +11,7 @@ import { loadConfigOrExit } from './load-config-or-exit.js';
 import { loadIdentity } from '../platform/identity/load-identity.js';
 import { createLogger } from '../platform/logger.js';
 import { openConfiguredDatabase, prepareDatabase, startSubgraphs } from '../platform/server/start-services.js';
+import { DataGenerations } from '../gateway/response-cache/data-generations.js';
 import { readyMessage, startGateway } from '../gateway/start-gateway.js';
 import { createAccessService } from '../subgraphs/access/service.js';
 import { catalogService } from '../subgraphs/catalog/service.js';
@@ -45,7 +46,9 @@ try {
   for (const s of subgraphs) subgraphUrls[s.name] = s.url;
   const audit = createAuditWriter(database.db, auditSettings.key);
   const checkpoints = startAuditCheckpoints(database.db, auditSettings, logger, config.audit.checkpointIntervalMs);
-  const gateway = await startGateway({ host: config.host, port: config.port, subgraphUrls, logger, identity, audit, production: config.production, rules: config.gateway, metricsToken: config.metricsToken, shutdownGraceMs: config.shutdownGraceMs });
+  // The subgraphs' changes, heard from the database, keep the gateway's response cache exact.
+  const changes = await DataGenerations.hear(database);
+  const gateway = await startGateway({ changes, host: config.host, port: config.port, subgraphUrls, logger, identity, audit, production: config.production, rules: config.gateway, metricsToken: config.metricsToken, shutdownGraceMs: config.shutdownGraceMs });
   logger.info({ ...gateway.entryPoints, engine: database.engine, ms: Date.now() - started }, readyMessage(gateway.entryPoints));
 
   let stopping = false;

@@ -12,13 +12,13 @@ export interface Database {
   /** PostgreSQL only: the connection pool's state right now (for metrics). PGlite has no pool. */
   poolStats?(): PoolStats;
   /**
-   * Hears `NOTIFY` on `channel` (sent by triggers when a transaction commits). `onChange(true)` is called
-   * for each notification and when hearing starts again after a lost connection; `onChange(false)` when
+   * Hears `NOTIFY` on `channel` (sent by triggers when a transaction commits). `onChange(true, payload)` is
+   * called for each notification, `onChange(true)` when hearing starts (again, after a lost connection); `onChange(false)` when
    * the connection is lost, from when notifications may be missed until it is back. A cache kept by
    * notifications must therefore be cleared on every call and not used while the last call said false.
    * Answers the function that stops hearing.
    */
-  listen(channel: string, onChange: (live: boolean) => void): Promise<() => Promise<void>>;
+  listen(channel: string, onChange: (live: boolean, payload?: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

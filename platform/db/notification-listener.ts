@@ -3,7 +3,7 @@ import pg from 'pg';
 /** Waits between reconnection attempts: doubling from the first to the last. */
 const RECONNECT_MS = { first: 250, last: 5_000 } as const;
 
-type OnChange = (live: boolean) => void;
+type OnChange = (live: boolean, payload?: string) => void;
 
 /**
  * `LISTEN` for a node-postgres database: one connection of its own (outside the pool), opened with the
@@ -60,7 +60,7 @@ export class NotificationListener {
       client.on('error', () => this.lost(client));
       client.on('end', () => this.lost(client));
       client.on('notification', (message) => {
-        for (const onChange of this.channels.get(message.channel) ?? []) onChange(true);
+        for (const onChange of this.channels.get(message.channel) ?? []) onChange(true, message.payload ?? '');
       });
       try {
         await client.connect();

@@ -65,7 +65,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     statementCount: () => counter.count,
     // One process holds the embedded database: notifications never get lost.
     listen: async (channel, onChange) => {
-      const stop = await client.listen(channel, () => onChange(true));
+      const stop = await client.listen(channel, (payload) => onChange(true, payload));
       onChange(true);
       return async () => {
         if (!client.closed) await stop();

@@ -1,6 +1,7 @@
 import type { Database } from '../../platform/db/database.js';
 import { createLogger } from '../../platform/logger.js';
 import { startSubgraphs } from '../../platform/server/start-services.js';
+import { DataGenerations } from '../../gateway/response-cache/data-generations.js';
 import { startGateway, type RunningGateway, type StartGatewayOptions } from '../../gateway/start-gateway.js';
 import { createAuditWriter } from '../../subgraphs/access/audit-writer.js';
 import { runningSubgraphUrls, testServices } from './test-services.js';
@@ -35,7 +36,7 @@ export interface TestStack {
 export async function startTestStack(
   database: Database,
   testIdentity?: TestIdentity,
-  gatewayOptions: Pick<StartGatewayOptions, 'production' | 'rules'> = {},
+  gatewayOptions: Pick<StartGatewayOptions, 'production' | 'rules' | 'store'> = {},
 ): Promise<TestStack> {
   const logger = createLogger('silent');
   const ids = testIdentity ?? (await createTestIdentity());
@@ -45,7 +46,9 @@ export async function startTestStack(
     gatewayPublicKey: ids.identity.gatewayKey.publicKey,
   });
   for (const s of subgraphs) runningSubgraphUrls[s.name] = s.url;
+  const changes = await DataGenerations.hear(database);
   const gateway = await startGateway({
+    changes,
     host: '127.0.0.1',
     port: 0,
     subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
@@ -70,6 +73,7 @@ export async function startTestStack(
     async stop() {
       await gateway.stop();
       await Promise.allSettled(subgraphs.map((s) => s.stop()));
+      await changes.stop();
     },
   };
 }

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import type { FormattedExecutionResult } from 'graphql';
+import { isInternal, type Caller } from '../../platform/identity/caller.js';
+import type { GatewayContext } from '../create-gateway.js';
+import type { DataGenerations } from './data-generations.js';
+import type { OperationSubgraphs } from './operation-subgraphs.js';
+import type { ResponseStore } from './response-store.js';
+
+/** Seconds a cached answer lives at most, changes aside (a permit's end is a change no write makes). */
+export const DEFAULT_RESPONSE_CACHE_TTL_SECONDS = 30;
+
+/** The response cache as the gateway is given it. */
+export interface ResponseCache {
+  readonly generations: DataGenerations;
+  readonly subgraphs: OperationSubgraphs;
+  readonly store: ResponseStore;
+  readonly ttlSeconds: number;
+}
+
+/**
+ * Whose entries a caller may read: every anonymous caller shares one scope (they all see the same
+ * thing); a signed-in partner has a scope of its own (subject, organisation and roles, so a change of
+ * role or organisation is a new scope); internal roles are never served from the cache, since what
+ * they read (the audit trail, applications under review) changes with every request.
+ */
+export function cacheScope(caller: Caller): string | null {
+  if (caller.subject === null) return 'anonymous';
+  if (isInternal(caller)) return null;
+  return JSON.stringify([caller.subject, caller.organisationId, [...caller.roles].sort()]);
+}
+
+/** The header telling a client whether its answer came from the cache (`HIT`) or not (`MISS`). */
+export const CACHE_STATUS_HEADER = 'x-cache';
+
+/**
+ * Serves a query from the response cache when the same caller scope (`cacheScope`) sent the same
+ * document with the same variables, language and public address while the data of every subgraph the
+ * answer is built from (`OperationSubgraphs`) stayed at the same generation (`DataGenerations`), and
+ * for at most `ttlSeconds`. Only answers without errors are kept. Runs after the limits, the rate limit
+ * and the policy checks (which still decide on a cached answer), and the audit trail records cached
+ * answers like the others. A mutation moves the subgraphs it touches to a new generation before its
+ * answer is sent, so its caller never reads the state from before its own write.
+ */
+export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      let key: string | undefined;
+      let hit = false;
+      return {
+        async responseForOperation(requestContext) {
+          if (requestContext.operation?.operation !== 'query') return null;
+          const scope = cacheScope(requestContext.contextValue.caller);
+          if (scope === null) return null;
+          const generations = cache.generations.of(cache.subgraphs.of(requestContext.schema, requestContext.document));
+          if (generations === null) return null;
+          const { contextValue, request } = requestContext;
+          key = createHash('sha256')
+            .update(JSON.stringify([scope, requestContext.queryHash, request.operationName ?? null, request.variables ?? {}, contextValue.acceptLanguage ?? '', contextValue.forwarded ?? {}, generations]))
+            .digest('base64url');
+          const kept = await cache.store.get(key).catch(() => undefined);
+          if (kept === undefined) return null;
+          hit = true;
+          const headers = new HeaderMap([[CACHE_STATUS_HEADER, 'HIT']]);
+          return { http: { status: undefined, headers }, body: { kind: 'single', singleResult: JSON.parse(kept) as FormattedExecutionResult } };
+        },
+        async willSendResponse(requestContext) {
+          const { operation, response } = requestContext;
+          if (operation?.operation === 'mutation' && requestContext.document) {
+            cache.generations.changed(cache.subgraphs.of(requestContext.schema, requestContext.document));
+            return;
+          }
+          if (key === undefined || hit) return;
+          response.http.headers.set(CACHE_STATUS_HEADER, 'MISS');
+          if (response.body.kind !== 'single' || response.body.singleResult.errors?.length) return;
+          if (response.http.status !== undefined && response.http.status !== 200) return;
+          await cache.store.set(key, JSON.stringify(response.body.singleResult), cache.ttlSeconds).catch(() => undefined);
+        },
+      };
+    },
+  };
+}
