@@ -3,17 +3,19 @@
  *
  * Starts the three subgraphs once (PostgreSQL by default, each in its own process; `--pglite`: the
  * embedded database, the subgraphs and this gateway in one process, as `npm start` runs them), then
- * this gateway and two Hive Gateways (`--hive-router-runtime`; the same with its response cache), and
- * checks that every target gives the same answer to every query before timing anything. Each round
- * times every query on every target in turn (the order of the targets alternating between rounds),
- * from `--connections` connections for `--seconds` seconds, and the catalog subgraph alone ("direct")
- * on the queries it can answer by itself. Reports requests/s, p50, p99, subgraph fetches per request
- * and peak gateway RSS; ratios are taken within a round and their median across rounds is reported.
- * Hive Gateway is installed apart (`bench/peers/hive`, `npm ci` there on first use).
+ * this gateway (on PostgreSQL also a second one with its response cache off) and two Hive Gateways
+ * (`--hive-router-runtime`; the same with its response cache), and checks that every target gives the
+ * same answer to every query before timing anything. Each round times every query on every target in
+ * turn (the order of the targets alternating between rounds), from `--connections` connections for
+ * `--seconds` seconds, and the catalog subgraph alone ("direct") on the queries it can answer by
+ * itself. Reports requests/s, p50, p99, subgraph fetches per request and peak gateway RSS; ratios are
+ * taken within a round and their median across rounds is reported. Hive Gateway is installed apart
+ * (`bench/peers/hive`, `npm ci` there on first use).
  *
  * Options: --pglite, --json (the last line is `{"ratios": {...}, "rssMb": n}`), --rounds (2),
- * --seconds (5), --connections (32), --only <text> (only the queries whose name holds it). Environment: BENCH_DATABASE_URL (default
- * postgres://postgres@127.0.0.1:5432/hmg_bench_peers, created when missing).
+ * --seconds (5), --connections (32), --only <text> (only the queries whose name holds it).
+ * Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/hmg_bench_peers, created
+ * when missing).
  */
 import '../../platform/no-telemetry.js';
 import { execFileSync } from 'node:child_process';
@@ -62,7 +64,7 @@ await mkdir(work, { recursive: true });
 if (options.pglite) await rm(`${work}/pglite`, { recursive: true, force: true });
 else await ensureDatabase(env.BENCH_DATABASE_URL);
 
-const ports = { gateway: await freePort(), catalog: await freePort(), access: await freePort(), lineage: await freePort(), hiveRust: await freePort(), hiveBest: await freePort() };
+const ports = { gateway: await freePort(), uncached: await freePort(), catalog: await freePort(), access: await freePort(), lineage: await freePort(), hiveRust: await freePort(), hiveBest: await freePort() };
 const subgraphUrl = (name: (typeof SUBGRAPHS)[number]) => `http://127.0.0.1:${ports[name]}/graphql`;
 // Development mode (outside production, documents need not be registered, as with Hive Gateway); no
 // rate limit worth the name, as Hive Gateway has none.
@@ -90,6 +92,7 @@ process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
 
 try {
   let ours: Started;
+  let uncached: Started | undefined;
   if (options.pglite) {
     ours = start('gateway and subgraphs', process.execPath, tsx('scripts/start.ts'), serviceEnv, root);
     services.push(ours);
@@ -104,6 +107,10 @@ try {
     ours = start('gateway', process.execPath, tsx('scripts/start-gateway.ts'), serviceEnv, root);
     services.push(ours);
     await waitUntilReady(ours, `http://127.0.0.1:${ports.gateway}/ready`);
+    // The same gateway with its response cache off: what it does when every answer is new.
+    uncached = start('gateway without response cache', process.execPath, tsx('scripts/start-gateway.ts'), { ...serviceEnv, PORT: String(ports.uncached), RESPONSE_CACHE_TTL_SECONDS: '0' }, root);
+    services.push(uncached);
+    await waitUntilReady(uncached, `http://127.0.0.1:${ports.uncached}/ready`);
   }
 
   // Callers' tokens, and the onward tokens this gateway sends for them, which Hive Gateway is given.
@@ -160,7 +167,7 @@ try {
   ]);
 
   interface Target {
-    readonly key: 'ours' | 'hiveRust' | 'hiveBest' | 'direct';
+    readonly key: 'ours' | 'uncached' | 'hiveRust' | 'hiveBest' | 'direct';
     readonly label: string;
     readonly url: string;
     readonly pid: number | undefined;
@@ -168,6 +175,7 @@ try {
   }
   const targets: Target[] = [
     { key: 'ours', label: 'this gateway', url: `http://127.0.0.1:${ports.gateway}/graphql`, pid: ours.child.pid, headers: (c) => authorization[c] },
+    ...(uncached ? [{ key: 'uncached' as const, label: 'this gateway, response cache off', url: `http://127.0.0.1:${ports.uncached}/graphql`, pid: uncached.child.pid, headers: (c: BenchCaller) => authorization[c] }] : []),
     { key: 'hiveRust', label: 'Hive Gateway, Rust planner', url: `http://127.0.0.1:${ports.hiveRust}/graphql`, pid: hiveRust.child.pid, headers: (c) => authorization[c] },
     { key: 'hiveBest', label: 'Hive Gateway, Rust planner + response cache', url: `http://127.0.0.1:${ports.hiveBest}/graphql`, pid: hiveBest.child.pid, headers: (c) => authorization[c] },
   ];
@@ -255,6 +263,11 @@ try {
     }
   }
   const ratios = Object.fromEntries(queries.map((q) => [q.name, { vsHiveBest: ratio(q, 'hiveBest'), vsHiveRust: ratio(q, 'hiveRust'), vsDirect: ratio(q, 'direct') }]));
+  // The uncached gateway against the catalog subgraph alone (the goal is at least 0.5), in the report only.
+  const uncachedVsDirect = Object.fromEntries(
+    queries.filter((q) => of(q, 'uncached').length > 0 && of(q, 'direct').length > 0).map((q) => [q.name, Math.round((median(of(q, 'uncached').map((r) => r.requestsPerSecond)) / Math.max(0.1, median(of(q, 'direct').map((r) => r.requestsPerSecond)))) * 100) / 100]),
+  );
+  say(`this gateway with its response cache off ÷ the catalog subgraph alone: ${JSON.stringify(uncachedVsDirect)}`);
   const rssMb = Math.max(...queries.flatMap((q) => of(q, 'ours').map((r) => r.peakRssMb)));
   say(`${options.pglite ? 'PGlite (this gateway and the subgraphs in one process: its RSS is theirs together)' : 'PostgreSQL'}, ${connections} connections, ${seconds} s per run, ${rounds} rounds`);
   for (const line of lines) say(line);
