@@ -118,6 +118,7 @@ type GraphQLBody = {
  */
 export function trustedDocumentsMiddleware(registry: TrustedDocuments): express.RequestHandler {
   return (req, res, next) => {
+    if (req.method === 'GET') return trustedDocumentByGet(registry, req, res, next);
     const body = req.body as GraphQLBody | undefined;
     if (!body || typeof body !== 'object' || Array.isArray(body)) return next();
     const persisted = body.extensions?.persistedQuery;
@@ -138,4 +139,43 @@ export function trustedDocumentsMiddleware(registry: TrustedDocuments): express.
     req.body = { ...rest, query: found.source, ...(Object.keys(otherExtensions).length > 0 ? { extensions: otherExtensions } : {}) };
     next();
   };
+}
+
+/**
+ * The same for a GET request (`?extensions={"persistedQuery":…}` or `?documentId=…`, which CDNs can
+ * cache): the registered document is put in the URL's `query` parameter that Apollo Server reads.
+ */
+function trustedDocumentByGet(registry: TrustedDocuments, req: express.Request, res: express.Response, next: express.NextFunction): void {
+  const at = req.url.indexOf('?');
+  if (at < 0) return next();
+  const params = new URLSearchParams(req.url.slice(at + 1));
+  let extensions: { persistedQuery?: { sha256Hash?: unknown } } & Record<string, unknown> = {};
+  try {
+    const raw = params.get('extensions');
+    extensions = raw ? (JSON.parse(raw) as typeof extensions) : {};
+  } catch {
+    // Apollo Server answers a malformed extensions parameter itself.
+    return next();
+  }
+  const documentId = params.get('documentId') ?? undefined;
+  const persisted = extensions?.persistedQuery;
+  if (documentId === undefined && persisted === undefined) return next();
+  const sha256Hash = typeof persisted?.sha256Hash === 'string' ? persisted.sha256Hash : undefined;
+  const found = registry.find({ ...(documentId !== undefined ? { documentId } : {}), ...(sha256Hash !== undefined ? { sha256Hash } : {}) });
+  if (!found) {
+    graphqlErrorResponse(res, 400, 'TRUSTED_DOCUMENT_NOT_FOUND', 'No registered operation has this documentId or hash. See operations/ in the API guide.');
+    return;
+  }
+  const query = params.get('query');
+  if (query !== null && query !== found.source) {
+    graphqlErrorResponse(res, 400, 'TRUSTED_DOCUMENT_NOT_FOUND', 'The document sent differs from the registered one it names.');
+    return;
+  }
+  const { persistedQuery: _pq, ...otherExtensions } = extensions;
+  params.delete('documentId');
+  if (Object.keys(otherExtensions).length > 0) params.set('extensions', JSON.stringify(otherExtensions));
+  else params.delete('extensions');
+  params.set('query', found.source);
+  req.url = `${req.url.slice(0, at)}?${params.toString()}`;
+  next();
 }

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataGenerations } from '../gateway/response-cache/data-generations.js';
@@ -193,5 +196,32 @@ describe('the response cache', () => {
       }
       redis.kill();
     }
+  });
+
+  it('lets a CDN keep a public registered operation sent by GET (Cache-Control, ETag, 304), never a signed-in one', async () => {
+    const source = readFileSync(new URL('../operations/inserm/search-datasets.graphql', import.meta.url), 'utf8');
+    const hash = createHash('sha256').update(source).digest('hex');
+    const params = new URLSearchParams({ extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }), variables: JSON.stringify({ search: 'cancer' }) });
+    const get = (headers: Record<string, string>) =>
+      new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+        http
+          .get(`${stack.url}/graphql?${params.toString()}`, { headers: { 'apollo-require-preflight': 'true', ...headers } }, (response) => {
+            let body = '';
+            response.setEncoding('utf8');
+            response.on('data', (chunk: string) => (body += chunk));
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+          })
+          .on('error', reject);
+      });
+    const anonymous = await get({});
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toContain('"totalCount"');
+    expect(anonymous.headers['cache-control']).toBe('public, max-age=30');
+    expect(anonymous.headers.etag).toBeTruthy();
+    const again = await get({ 'if-none-match': String(anonymous.headers.etag) });
+    expect(again.status).toBe(304);
+    const signedIn = await get({ authorization: `Bearer ${tokens['researcher A']}` });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.headers['cache-control']).toBe('private, no-store');
   });
 });

@@ -39,7 +39,9 @@ export const CACHE_STATUS_HEADER = 'x-cache';
  * answer is built from (`OperationSubgraphs`) stayed at the same generation (`DataGenerations`), and
  * for at most `ttlSeconds`. Only answers without errors are kept. Runs after the limits, the rate limit
  * and the policy checks (which still decide on a cached answer), and the audit trail records cached
- * answers like the others. A mutation moves the subgraphs it touches to a new generation before its
+ * answers like the others. A query sent by GET is answered with `Cache-Control: public, max-age=<ttl>`
+ * when it is an anonymous answer without errors (the same for every anonymous caller, so a CDN may keep
+ * it; Express adds the `ETag`), and `private, no-store` otherwise. A mutation moves the subgraphs it touches to a new generation before its
  * answer is sent, so its caller never reads the state from before its own write.
  */
 export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<GatewayContext> {
@@ -69,6 +71,11 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Ga
           if (operation?.operation === 'mutation' && requestContext.document) {
             cache.generations.changed(cache.subgraphs.of(requestContext.schema, requestContext.document));
             return;
+          }
+          if (requestContext.request.http?.method === 'GET') {
+            // What a CDN in front may keep: an anonymous answer without errors, for the cache's lifetime.
+            const shared = key !== undefined && cacheScope(requestContext.contextValue.caller) === 'anonymous' && response.body.kind === 'single' && !response.body.singleResult.errors?.length;
+            response.http.headers.set('cache-control', shared ? `public, max-age=${cache.ttlSeconds}` : 'private, no-store');
           }
           if (key === undefined || hit) return;
           response.http.headers.set(CACHE_STATUS_HEADER, 'MISS');
