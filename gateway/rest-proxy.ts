@@ -20,6 +20,11 @@ interface Upstream {
   body: Buffer;
 }
 
+/** Whether a request method changes something (anything but GET, HEAD and OPTIONS). */
+function isWrite(method: string): boolean {
+  return !['GET', 'HEAD', 'OPTIONS'].includes(method);
+}
+
 /** Largest request body forwarded. */
 export const MAX_REST_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -94,8 +99,7 @@ export function restProxy(options: {
       res.status(401).setHeader('www-authenticate', 'Bearer').json({ code, message: error instanceof Error ? error.message : 'Not authenticated.' });
       return;
     }
-    const writes = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
-    if (writes && caller.subject === null) {
+    if (isWrite(req.method) && caller.subject === null) {
       res.status(401).setHeader('www-authenticate', 'Bearer').json({ code: 'UNAUTHENTICATED', message: 'Send a bearer token: writing needs a signed-in caller.' });
       return;
     }
@@ -163,7 +167,7 @@ export function restProxy(options: {
         return;
       }
     }
-    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && upstream.status < 400) options.onWrite?.();
+    if (isWrite(req.method) && upstream.status < 400) options.onWrite?.();
     res.status(upstream.status);
     if (upstream.type) res.type(upstream.type);
     if (upstream.location) res.location(upstream.location);

@@ -81,8 +81,11 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   // One budget per caller for GraphQL and the REST routes alike.
   const budget = new CallerBudget(options.rules?.rateLimits);
   const ttlSeconds = options.rules?.responseCacheTtlSeconds ?? DEFAULT_RESPONSE_CACHE_TTL_SECONDS;
-  // Shared by every gateway with REDIS_URL, else this process's memory.
-  const store: ResponseStore = options.store ?? (options.rules?.redisUrl ? new RedisResponseStore(options.rules.redisUrl) : new MemoryResponseStore());
+  // Shared by every gateway with REDIS_URL, else this process's memory; none without the cache.
+  const store: ResponseStore | undefined =
+    options.changes === undefined || ttlSeconds === 0
+      ? undefined
+      : (options.store ?? (options.rules?.redisUrl ? new RedisResponseStore(options.rules.redisUrl) : new MemoryResponseStore()));
   const apollo = createGateway({
     supergraphSdl,
     subgraphUrls: options.subgraphUrls,
@@ -92,10 +95,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     production: options.production,
     budget,
     queryLimits: options.queryLimits,
-    responseCache:
-      options.changes && ttlSeconds > 0
-        ? { generations: options.changes, subgraphs: new OperationSubgraphs(supergraphSdl), store, ttlSeconds }
-        : undefined,
+    responseCache: options.changes && store ? { generations: options.changes, subgraphs: new OperationSubgraphs(supergraphSdl), store, ttlSeconds } : undefined,
     subgraphCalls: options.rules?.subgraphTimeoutMs === undefined ? undefined : { ...DEFAULT_SUBGRAPH_CALL_LIMITS, timeoutMs: options.rules.subgraphTimeoutMs },
   });
   apollo.addPlugin(metricsPlugin('gateway'));
@@ -192,7 +192,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       readiness.drain();
       await listening.close(options.shutdownGraceMs);
       await apollo.stop();
-      if (!options.store) await store.close?.();
+      if (!options.store) await store?.close?.();
     },
   };
 }

@@ -121,22 +121,11 @@ export function trustedDocumentsMiddleware(registry: TrustedDocuments): express.
     if (req.method === 'GET') return trustedDocumentByGet(registry, req, res, next);
     const body = req.body as GraphQLBody | undefined;
     if (!body || typeof body !== 'object' || Array.isArray(body)) return next();
-    const persisted = body.extensions?.persistedQuery;
-    if (body.documentId === undefined && persisted === undefined) return next();
-    const documentId = typeof body.documentId === 'string' ? body.documentId : undefined;
-    const sha256Hash = typeof persisted?.sha256Hash === 'string' ? persisted.sha256Hash : undefined;
-    const found = registry.find({ ...(documentId !== undefined ? { documentId } : {}), ...(sha256Hash !== undefined ? { sha256Hash } : {}) });
-    if (!found) {
-      graphqlErrorResponse(res, 400, 'TRUSTED_DOCUMENT_NOT_FOUND', 'No registered operation has this documentId or hash. See operations/ in the API guide.');
-      return;
-    }
-    if (typeof body.query === 'string' && body.query !== found.source) {
-      graphqlErrorResponse(res, 400, 'TRUSTED_DOCUMENT_NOT_FOUND', 'The document sent differs from the registered one it names.');
-      return;
-    }
-    const { documentId: _id, extensions, ...rest } = body;
-    const { persistedQuery: _pq, ...otherExtensions } = extensions ?? {};
-    req.body = { ...rest, query: found.source, ...(Object.keys(otherExtensions).length > 0 ? { extensions: otherExtensions } : {}) };
+    const resolved = resolveNamedDocument(registry, body.documentId, body.extensions, body.query);
+    if (resolved === undefined) return next();
+    if ('refusal' in resolved) return graphqlErrorResponse(res, 400, 'TRUSTED_DOCUMENT_NOT_FOUND', resolved.refusal);
+    const { documentId: _id, extensions: _extensions, ...rest } = body;
+    req.body = { ...rest, query: resolved.source, ...(resolved.extensions ? { extensions: resolved.extensions } : {}) };
     next();
   };
 }
@@ -149,33 +138,43 @@ function trustedDocumentByGet(registry: TrustedDocuments, req: express.Request, 
   const at = req.url.indexOf('?');
   if (at < 0) return next();
   const params = new URLSearchParams(req.url.slice(at + 1));
-  let extensions: { persistedQuery?: { sha256Hash?: unknown } } & Record<string, unknown> = {};
+  let extensions: GraphQLBody['extensions'];
   try {
     const raw = params.get('extensions');
-    extensions = raw ? (JSON.parse(raw) as typeof extensions) : {};
+    extensions = raw ? (JSON.parse(raw) as GraphQLBody['extensions']) : undefined;
   } catch {
     // Apollo Server answers a malformed extensions parameter itself.
     return next();
   }
-  const documentId = params.get('documentId') ?? undefined;
-  const persisted = extensions?.persistedQuery;
-  if (documentId === undefined && persisted === undefined) return next();
-  const sha256Hash = typeof persisted?.sha256Hash === 'string' ? persisted.sha256Hash : undefined;
-  const found = registry.find({ ...(documentId !== undefined ? { documentId } : {}), ...(sha256Hash !== undefined ? { sha256Hash } : {}) });
-  if (!found) {
-    graphqlErrorResponse(res, 400, 'TRUSTED_DOCUMENT_NOT_FOUND', 'No registered operation has this documentId or hash. See operations/ in the API guide.');
-    return;
-  }
-  const query = params.get('query');
-  if (query !== null && query !== found.source) {
-    graphqlErrorResponse(res, 400, 'TRUSTED_DOCUMENT_NOT_FOUND', 'The document sent differs from the registered one it names.');
-    return;
-  }
-  const { persistedQuery: _pq, ...otherExtensions } = extensions;
+  const resolved = resolveNamedDocument(registry, params.get('documentId') ?? undefined, extensions, params.get('query') ?? undefined);
+  if (resolved === undefined) return next();
+  if ('refusal' in resolved) return graphqlErrorResponse(res, 400, 'TRUSTED_DOCUMENT_NOT_FOUND', resolved.refusal);
   params.delete('documentId');
-  if (Object.keys(otherExtensions).length > 0) params.set('extensions', JSON.stringify(otherExtensions));
+  if (resolved.extensions) params.set('extensions', JSON.stringify(resolved.extensions));
   else params.delete('extensions');
-  params.set('query', found.source);
+  params.set('query', resolved.source);
   req.url = `${req.url.slice(0, at)}?${params.toString()}`;
   next();
+}
+
+/**
+ * The registered document a request names by `documentId` or persisted-query hash, and its other
+ * extensions (without `persistedQuery`); a refusal when it names none, or sends a document that differs
+ * from the one it names; undefined when it names no document.
+ */
+function resolveNamedDocument(
+  registry: TrustedDocuments,
+  documentId: unknown,
+  extensions: GraphQLBody['extensions'],
+  query: unknown,
+): { source: string; extensions: Record<string, unknown> | undefined } | { refusal: string } | undefined {
+  const persisted = extensions?.persistedQuery;
+  if (documentId === undefined && persisted === undefined) return undefined;
+  const id = typeof documentId === 'string' ? documentId : undefined;
+  const sha256Hash = typeof persisted?.sha256Hash === 'string' ? persisted.sha256Hash : undefined;
+  const found = registry.find({ ...(id !== undefined ? { documentId: id } : {}), ...(sha256Hash !== undefined ? { sha256Hash } : {}) });
+  if (!found) return { refusal: 'No registered operation has this documentId or hash. See operations/ in the API guide.' };
+  if (typeof query === 'string' && query !== found.source) return { refusal: 'The document sent differs from the registered one it names.' };
+  const { persistedQuery: _pq, ...otherExtensions } = extensions ?? {};
+  return { source: found.source, extensions: Object.keys(otherExtensions).length > 0 ? otherExtensions : undefined };
 }

@@ -30,6 +30,7 @@ import type { Caller } from '../../platform/identity/caller.js';
 import { loadDevIssuerKey, loadGatewayKey, mintDevToken } from '../../platform/identity/dev-issuer.js';
 import { signInternalToken } from '../../platform/identity/internal-token.js';
 import { ONWARD_CALLS, onwardIdentityHeader } from '../../platform/identity/onward-identity.js';
+import { median } from '../catalog/percentiles.js';
 import { ensureDatabase } from '../support/ensure-database.js';
 import { load, type LoadResult } from './load.js';
 import { freePort, start, waitUntilReady, type Started } from './processes.js';
@@ -236,12 +237,6 @@ try {
     }
   }
 
-  const median = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    const m = Math.floor(s.length / 2);
-    const value = s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-    return Math.round(value * 100) / 100;
-  };
   const of = (query: BenchQuery, key: Target['key']) => results.get(`${query.name}\u0000${key}`) ?? [];
   const ratio = (query: BenchQuery, key: Target['key']) => {
     const mine = of(query, 'ours');

@@ -14,7 +14,7 @@ import { catalogueQuery, DEFAULT_PAGE_SIZE, queryProblem } from './catalogue-que
 import { negotiateFormat, NOT_ACCEPTABLE_MESSAGE } from './negotiate-format.js';
 import { publicBase } from './public-base.js';
 import { recordRoutes } from './record-routes.js';
-import { refuse } from './refuse.js';
+import { refuse, refusalBody } from './refuse.js';
 
 /** The extension the path ends with (`ttl` in `/catalogue.ttl`), if any. */
 function extensionOf(req: express.Request): string | undefined {
@@ -43,7 +43,7 @@ async function document(format: RdfFormat, quads: Parameters<typeof serializeRdf
 
 /** A refusal as a kept answer would be (refusals are never kept). */
 function refusal(status: number, code: string, message: string): CatalogueAnswer {
-  return { status, mediaType: 'application/json', body: JSON.stringify({ code, message }) };
+  return { status, mediaType: 'application/json', body: JSON.stringify(refusalBody(code, message)) };
 }
 
 /** Sends an answer; Express adds the `ETag` and answers 304 to a matching `If-None-Match`. */

@@ -1,6 +1,11 @@
 import type express from 'express';
 
-/** Answers a refused request: `status` with the JSON `{ code, message, ...extra }` every REST refusal has. */
+/** The JSON body every REST refusal has: `{ code, message, ...extra }`. */
+export function refusalBody(code: string, message: string, extra: object = {}): object {
+  return { code, message, ...extra };
+}
+
+/** Answers a refused request: `status` with `refusalBody`. */
 export function refuse(res: express.Response, status: number, code: string, message: string, extra: object = {}): void {
-  res.status(status).json({ code, message, ...extra });
+  res.status(status).json(refusalBody(code, message, extra));
 }
