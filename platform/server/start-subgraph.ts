@@ -90,7 +90,7 @@ export async function startSubgraph<Context extends object>(
   // One verifier (and its cache of verified tokens) for the REST and GraphQL faces alike.
   const gatewayIdentity = requireGatewayIdentity(options.gatewayPublicKey, service.name);
   if (service.http) {
-    app.use('/api', httpMetrics(service.name), gatewayIdentity, refuseUnsafeUrl(), service.http(options.database));
+    app.use('/api', httpMetrics(service.name), gatewayIdentity, refuseUnsafeUrl(), service.http(options.database, { logger: log }));
   }
   app.use(
     '/graphql',
@@ -115,6 +115,7 @@ export async function startSubgraph<Context extends object>(
       readiness.drain();
       await l.close(options.shutdownGraceMs);
       await apollo.stop();
+      await service.close?.(options.database);
     },
   };
 }

@@ -4,6 +4,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import type { DocumentNode } from 'graphql';
 import type { Database } from '../db/database.js';
 import type { Caller } from '../identity/caller.js';
+import type { Logger } from '../logger.js';
 
 /**
  * Everything the shared server code needs to know about one subgraph. Each subgraph exports one of these;
@@ -22,7 +23,9 @@ export interface SubgraphService<Context extends object> {
    * REST endpoints besides GraphQL, mounted at `/api` behind the same gateway identity check; the caller is
    * in `res.locals.caller`.
    */
-  http?(database: Database): Router;
+  http?(database: Database, context: { logger: Logger }): Router;
+  /** Stops the background work `http` started for `database` (called when the subgraph stops). */
+  close?(database: Database): void | Promise<void>;
   /** Brings derived data up to date after migrations (e.g. search rows); runs at every start, idempotent. */
   afterMigrate?(database: Database): Promise<void>;
   /** Writes the demo data that is missing and answers how many records it wrote (0 when all were present); idempotent. */

@@ -7,6 +7,7 @@ import { LineageTopology } from './graph/lineage-topology.js';
 import { createLoaders } from './loaders.js';
 import { lineageVisibility } from './visibility.js';
 import { ingestEvents } from './openlineage/ingest.js';
+import { EventIntake } from './openlineage/event-intake.js';
 import { sndsLineageEvents } from './seed/snds-lineage.js';
 
 export interface LineageServiceOptions {
@@ -23,24 +24,37 @@ export function createLineageService(options: LineageServiceOptions): SubgraphSe
     if (!topology) topologies.set(database, (topology = new LineageTopology()));
     return topology;
   };
+  // The OpenLineage API's intake, per database; lineage reads wait for what it acknowledged (read your writes).
+  const intakes = new WeakMap<object, EventIntake>();
   return {
     name,
     typeDefs,
     resolvers: resolvers as unknown as SubgraphService<LineageContext>['resolvers'],
     migrationsFolder,
     schema: 'lineage',
-    createContext: (database, request) => ({
-      db: database.db,
-      caller: request.caller,
-      loaders: createLoaders(database.db),
-      topology: topologyOf(database),
-      visibility: lineageVisibility(
-        request.caller,
-        { url: options.peerUrl('catalog'), identity: onwardIdentity(request.headers, 'catalog'), requestId: request.caller.requestId },
-        { url: options.peerUrl('access'), identity: onwardIdentity(request.headers, 'access'), requestId: request.caller.requestId },
-      ),
-    }),
-    http: (database) => openLineageRouter(database),
+    createContext: async (database, request) => {
+      await intakes.get(database)?.settled();
+      return {
+        db: database.db,
+        caller: request.caller,
+        loaders: createLoaders(database.db),
+        topology: topologyOf(database),
+        visibility: lineageVisibility(
+          request.caller,
+          { url: options.peerUrl('catalog'), identity: onwardIdentity(request.headers, 'catalog'), requestId: request.caller.requestId },
+          { url: options.peerUrl('access'), identity: onwardIdentity(request.headers, 'access'), requestId: request.caller.requestId },
+        ),
+      };
+    },
+    http: (database, { logger }) => {
+      let intake = intakes.get(database);
+      if (!intake) intakes.set(database, (intake = new EventIntake(database.db, { logger })));
+      return openLineageRouter(database, intake);
+    },
+    close: (database) => {
+      intakes.get(database)?.close();
+      intakes.delete(database);
+    },
     // The demo lineage goes through the ingestion path of the OpenLineage API (validation included).
     seedDemo: async (database) => (await ingestEvents(database.db, sndsLineageEvents())).stored,
   };

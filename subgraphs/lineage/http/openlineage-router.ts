@@ -5,9 +5,8 @@ import { queryRows } from '../../../platform/db/rows.js';
 import type { Caller } from '../../../platform/identity/caller.js';
 import { refuseUnlessRole } from '../../../platform/server/refuse-unless-role.js';
 import { INTERNAL_ROLES, type Role } from '../../../platform/identity/roles.js';
-import { GroupCommitter } from '../../../platform/db/group-commit.js';
-import { ingestBatch } from '../db/queries/ingest-events.js';
-import { ingestEvents, InvalidEventsError, MAX_BATCH } from '../openlineage/ingest.js';
+import type { EventIntake } from '../openlineage/event-intake.js';
+import { InvalidEventsError, MAX_BATCH } from '../openlineage/ingest.js';
 
 /** Roles that may push lineage, and roles that may read the raw events back. */
 const WRITERS: readonly Role[] = ['pipeline', 'admin'];
@@ -17,19 +16,18 @@ const READERS: readonly Role[] = INTERNAL_ROLES;
 /**
  * The OpenLineage HTTP API, with Marquez's contract:
  * - `POST /api/v1/lineage` (one event) and `POST /api/v1/lineage/batch` (an array): 201 with a report of
- *   what was stored, duplicates and untrusted facets; 400 naming every problem, nothing stored;
+ *   what was stored, duplicates and untrusted facets, once the events are durable in `intake` (which
+ *   applies them to the model a moment later); 400 naming every problem, nothing stored;
  * - `GET /api/v1/events/lineage?limit=&before=`: stored events, newest first, as received.
  * The caller comes from the gateway's identity token (checked before this router runs).
  */
-export function openLineageRouter(database: Database): express.Router {
+export function openLineageRouter(database: Database, intake: EventIntake): express.Router {
   const router = express.Router();
   router.use(express.json({ limit: '10mb' }));
-  // Concurrent senders' events share transactions; each answer still waits for its own commit.
-  const committer = new GroupCommitter(database.db, ingestBatch);
 
   const accept = async (req: express.Request, res: express.Response, events: unknown[]) => {
     try {
-      const report = await ingestEvents(database.db, events, committer);
+      const report = await intake.accept(events);
       res.status(201).json(report);
     } catch (error) {
       if (error instanceof InvalidEventsError) {

@@ -1,7 +1,7 @@
 import type { Db } from '../../../platform/db/database.js';
 import { ingestBatch, type IngestItem } from '../db/queries/ingest-events.js';
 import type { GroupCommitter } from '../../../platform/db/group-commit.js';
-import { checkCore, type LineageEvent } from './core.js';
+import { checkCore } from './core.js';
 import { findUntrustedFacets, type UntrustedFacet } from './untrusted-facets.js';
 import { describeProblem, inspectValue } from '../../../platform/text/safe-text.js';
 
@@ -25,12 +25,11 @@ export class InvalidEventsError extends Error {
 }
 
 /**
- * Validates every event, then stores them all in one transaction (through `committer` when given, which
- * may share the transaction with other requests' events): one invalid event refuses the whole batch, and
- * nothing half-written is kept. A re-sent event is counted as a duplicate and changes nothing.
+ * Validates every event: the validated items, in order, or `InvalidEventsError` naming every problem
+ * (one invalid event refuses the whole batch).
  */
-export async function ingestEvents(db: Db, raws: readonly unknown[], committer?: GroupCommitter<IngestItem, number>): Promise<IngestReport> {
-  const checked: { raw: unknown; value: LineageEvent; untrusted: UntrustedFacet[] }[] = [];
+export function checkEvents(raws: readonly unknown[]): IngestItem[] {
+  const checked: IngestItem[] = [];
   const problems: { event: number; problems: string[] }[] = [];
   raws.forEach((raw, i) => {
     // First, without recursion: text PostgreSQL cannot store (NUL, lone surrogates) and absurd nesting.
@@ -44,12 +43,28 @@ export async function ingestEvents(db: Db, raws: readonly unknown[], committer?:
     else checked.push({ raw, value: result.value, untrusted: findUntrustedFacets(result.value) });
   });
   if (problems.length > 0) throw new InvalidEventsError(problems);
-  const flags = committer ? await committer.write(checked) : await db.transaction((tx) => ingestBatch(tx, checked));
+  return checked;
+}
+
+/** The report of a batch, from its validated items and each one's stored (1) or duplicate (0) flag. */
+export function ingestReport(checked: readonly IngestItem[], flags: readonly number[]): IngestReport {
   const stored = flags.reduce((a, b) => a + b, 0);
   return {
-    received: raws.length,
+    received: checked.length,
     stored,
-    duplicates: raws.length - stored,
+    duplicates: checked.length - stored,
     untrustedFacets: checked.flatMap((c, i) => c.untrusted.map((u) => ({ event: i, ...u }))),
   };
+}
+
+/**
+ * Validates every event, then stores and applies them all in one transaction (through `committer` when
+ * given, which may share the transaction with other requests' events): one invalid event refuses the
+ * whole batch, and nothing half-written is kept. A re-sent event is counted as a duplicate and changes
+ * nothing. (The HTTP API acknowledges sooner: see `EventIntake`.)
+ */
+export async function ingestEvents(db: Db, raws: readonly unknown[], committer?: GroupCommitter<IngestItem, number>): Promise<IngestReport> {
+  const checked = checkEvents(raws);
+  const flags = committer ? await committer.write(checked) : await db.transaction((tx) => ingestBatch(tx, checked));
+  return ingestReport(checked, flags);
 }

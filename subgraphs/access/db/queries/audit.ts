@@ -62,15 +62,33 @@ export async function appendAuditEntries(db: Db, key: AuditKey, entries: readonl
 
 /** `appendAuditEntries` for a caller that is already in the transaction the entries belong to. */
 export async function writeAuditEntries(tx: Db, key: AuditKey, entries: readonly AuditEntryInput[]): Promise<undefined[]> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('access.audit_event'))`);
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const head = await auditHead(tx);
-  let previous = { seq: head?.seq ?? 0, hash: head?.hash ?? GENESIS_HASH };
+  const { rows } = chainRows(key, head ?? { seq: 0, hash: GENESIS_HASH }, entries);
+  // One statement for the whole group: a group commit of 200 entries is 4 statements, not 203.
+  if (rows.length > 0) await tx.execute(sql`INSERT INTO access.audit_event (${AUDIT_COLUMNS}) VALUES ${sql.join(rows, sql`, `)}`);
+  return entries.map(() => undefined);
+}
+
+/** The advisory lock key that serialises appends to the chain. */
+const AUDIT_CHAIN_LOCK = sql`hashtext('access.audit_event')`;
+
+const AUDIT_COLUMNS = sql.raw(
+  'seq, at, request_id, subject, organisation_id, roles, source, action, operation_name, document_hash, dataset_ids, outcome, detail, previous_hash, hash, mac_version',
+);
+
+/**
+ * The rows that append `entries` after `previous`, each authenticated by `key`, with every value cast to
+ * its column's type (so they serve as VALUES of an INSERT and of a sub-select alike), and the new head.
+ */
+function chainRows(key: AuditKey, previous: { seq: number; hash: string }, entries: readonly AuditEntryInput[]): { rows: SQL[]; head: { seq: number; hash: string } } {
   const rows: SQL[] = [];
+  let head = previous;
   for (const input of entries) {
     // Through JSON once, so that the MAC covers the detail exactly as it is read back from jsonb.
     const detail = input.detail ? (JSON.parse(JSON.stringify(input.detail)) as unknown) : null;
     const entry: AuthenticatedEntry = {
-      seq: previous.seq + 1,
+      seq: head.seq + 1,
       at: new Date().toISOString(),
       requestId: input.requestId,
       subject: input.subject,
@@ -83,23 +101,61 @@ export async function writeAuditEntries(tx: Db, key: AuditKey, entries: readonly
       datasetIds: [...(input.datasetIds ?? [])],
       outcome: input.outcome,
       detail,
-      previousHash: previous.hash,
+      previousHash: head.hash,
     };
     const hash = entryMac(key, entry);
-    rows.push(sql`(${entry.seq}, ${entry.at}::timestamptz, ${entry.requestId}, ${entry.subject}, ${entry.organisationId}, ${sql.param(entry.roles)}::text[],
-              ${entry.source}, ${entry.action}, ${entry.operationName}, ${entry.documentHash}, ${sql.param(entry.datasetIds)}::text[], ${entry.outcome},
-              ${detail === null ? null : JSON.stringify(detail)}::jsonb, ${entry.previousHash}, ${hash}, 2)`);
-    previous = { seq: entry.seq, hash };
+    rows.push(sql`(${entry.seq}::bigint, ${entry.at}::timestamptz, ${entry.requestId}::text, ${entry.subject}::text, ${entry.organisationId}::text, ${sql.param(entry.roles)}::text[],
+              ${entry.source}::text, ${entry.action}::text, ${entry.operationName}::text, ${entry.documentHash}::text, ${sql.param(entry.datasetIds)}::text[], ${entry.outcome}::text,
+              ${detail === null ? null : JSON.stringify(detail)}::jsonb, ${entry.previousHash}::text, ${hash}::text, 2::smallint)`);
+    head = { seq: entry.seq, hash };
   }
-  // One statement for the whole group: a group commit of 200 entries is 4 statements, not 203.
-  if (rows.length > 0) {
-    await tx.execute(sql`
-      INSERT INTO access.audit_event
-        (seq, at, request_id, subject, organisation_id, roles, source, action, operation_name, document_hash, dataset_ids, outcome, detail, previous_hash, hash, mac_version)
-      VALUES ${sql.join(rows, sql`, `)}
-    `);
+  return { rows, head };
+}
+
+/** True when `error` is PostgreSQL's unique violation (SQLSTATE 23505), whatever wraps it. */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e !== null && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
   }
-  return entries.map(() => undefined);
+  return false;
+}
+
+/**
+ * Appends to the chain in one statement per group, with no transaction around it: the writer keeps the
+ * head it last wrote or read, and numbers the entries after it. The statement takes the chain's lock
+ * before inserting (so it never interleaves with a locked append in progress), and the primary key on
+ * `seq` refuses it whole when another writer has appended since: then the head is read again and the
+ * group renumbered, up to `attempts` times, before one locked transaction (which cannot lose) is used.
+ * For a single writer this is one round trip per group instead of five.
+ */
+export class AuditChainAppender {
+  private head: { seq: number; hash: string } | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly key: AuditKey,
+    private readonly attempts = 5,
+  ) {}
+
+  /** Appends `entries`, in order; resolves once they are committed (one `undefined` per entry). */
+  async append(entries: readonly AuditEntryInput[]): Promise<undefined[]> {
+    if (entries.length === 0) return [];
+    for (let attempt = 0; attempt < this.attempts; attempt++) {
+      this.head ??= (await auditHead(this.db)) ?? { seq: 0, hash: GENESIS_HASH };
+      const { rows, head } = chainRows(this.key, this.head, entries);
+      try {
+        await this.db.execute(sql`
+          INSERT INTO access.audit_event (${AUDIT_COLUMNS})
+          SELECT v.* FROM (SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})) AS chain_lock, (VALUES ${sql.join(rows, sql`, `)}) AS v`);
+        this.head = head;
+        return entries.map(() => undefined);
+      } catch (error) {
+        this.head = undefined;
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
+    return appendAuditEntries(this.db, this.key, entries);
+  }
 }
 
 /** Appends one entry to the chain (see `appendAuditEntries`). */

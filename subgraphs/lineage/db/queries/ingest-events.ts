@@ -60,35 +60,60 @@ interface RunAggregate {
 const later = (a: string, b: string) => Date.parse(a) >= Date.parse(b);
 
 /**
- * Records a batch of validated events and applies them to the lineage model in one statement per table,
- * whatever the batch size: nodes (with their trusted facets), edges input -> job -> output, runs with
- * their state history and the dataset versions they read and wrote, and column lineage. Events already
- * stored (same canonical hash), or repeated within the batch, change nothing. Untrusted facets are kept
- * in the stored event only. Returns, for each item in order, 1 when it was stored and 0 when it was a
- * duplicate (of a stored event, or of an earlier item of the batch). Run it in a transaction.
+ * Records a batch of validated events and applies them to the lineage model (`storeEvents` then
+ * `applyEvents`). Returns, for each item in order, 1 when it was stored and 0 when it was a duplicate (of
+ * a stored event, or of an earlier item of the batch). Run it in a transaction.
  */
 export async function ingestBatch(db: Db, items: readonly IngestItem[]): Promise<number[]> {
+  const { flags, fresh } = await storeEvents(db, items, true);
+  await applyEvents(db, fresh.map((f) => f.item));
+  return flags;
+}
+
+/** What `storeEvents` did: a flag per item (1 stored, 0 duplicate) and the stored items with their `seq`. */
+export interface StoredEvents {
+  flags: number[];
+  fresh: { seq: number; item: IngestItem }[];
+}
+
+/**
+ * Stores the events as received, in one statement: events already stored (same canonical hash), or
+ * repeated within the batch, are not stored again. `applied` says whether the caller applies them to the
+ * model in the same transaction (true) or leaves them to the event applier (false: they wait, durable, in
+ * the intake). Untrusted facets are recorded by path.
+ */
+export async function storeEvents(db: Db, items: readonly IngestItem[], applied: boolean): Promise<StoredEvents> {
   const itemHashes = items.map((item) => eventHash(item.raw));
   const byHash = new Map<string, IngestItem>();
   itemHashes.forEach((hash, i) => {
     if (!byHash.has(hash)) byHash.set(hash, items[i] as IngestItem);
   });
   const hashes = [...byHash.keys()];
-  if (hashes.length === 0) return [];
+  if (hashes.length === 0) return { flags: [], fresh: [] };
   const all = [...byHash.values()];
-  const stored = await queryRows<{ event_hash: string }>(
+  const stored = await queryRows<{ event_hash: string; seq: string | number }>(
     db,
-    sql`INSERT INTO lineage.event (event_hash, event_kind, event_time, payload, untrusted_facets)
-        SELECT h, k, t::timestamptz, p::jsonb, ARRAY(SELECT jsonb_array_elements_text(u::jsonb))
+    sql`INSERT INTO lineage.event (event_hash, event_kind, event_time, payload, untrusted_facets, applied)
+        SELECT h, k, t::timestamptz, p::jsonb, ARRAY(SELECT jsonb_array_elements_text(u::jsonb)), ${applied}
         FROM unnest(${sql.param(hashes)}::text[], ${sql.param(all.map((i) => i.value.kind))}::text[], ${sql.param(all.map((i) => i.value.event.eventTime))}::text[],
                     ${sql.param(all.map((i) => JSON.stringify(i.raw)))}::text[], ${sql.param(all.map((i) => JSON.stringify(i.untrusted.map((u) => u.path))))}::text[]) AS e(h, k, t, p, u)
-        ON CONFLICT (event_hash) DO NOTHING RETURNING event_hash`,
+        ON CONFLICT (event_hash) DO NOTHING RETURNING event_hash, seq`,
   );
-  const fresh = new Set(stored.map((r) => r.event_hash));
-  const flags = itemHashes.map((hash, i) => (fresh.has(hash) && itemHashes.indexOf(hash) === i ? 1 : 0));
-  const events = hashes.filter((h) => fresh.has(h)).map((h) => byHash.get(h) as IngestItem);
-  if (events.length === 0) return flags;
+  const seqOf = new Map(stored.map((r) => [r.event_hash, Number(r.seq)]));
+  const flags = itemHashes.map((hash, i) => (seqOf.has(hash) && itemHashes.indexOf(hash) === i ? 1 : 0));
+  const fresh = hashes.filter((h) => seqOf.has(h)).map((h) => ({ seq: seqOf.get(h) as number, item: byHash.get(h) as IngestItem }));
+  return { flags, fresh };
+}
 
+/**
+ * Applies stored events to the lineage model in one statement per table, whatever their number: nodes
+ * (with their trusted facets), edges input -> job -> output, runs with their state history and the
+ * dataset versions they read and wrote, and column lineage. Facets apply in the order given; a run's
+ * state is that of its latest event by event time. Untrusted facets are never applied. Run it in a
+ * transaction.
+ */
+export async function applyEvents(db: Db, events: readonly IngestItem[]): Promise<void> {
+  if (events.length === 0) return;
   const nodes = new Map<string, NodeSpec>();
   const addNode = (kind: 'DATASET' | 'JOB', namespace: string, name: string, facets: Record<string, unknown>) => {
     const k = key(kind, namespace, name);
@@ -226,7 +251,7 @@ export async function ingestBatch(db: Db, items: readonly IngestItem[]): Promise
       ON CONFLICT (output_dataset_id, output_field, input_dataset_id, input_field) DO UPDATE SET transformations = EXCLUDED.transformations`);
   }
   const runList = [...runs.values()];
-  if (runList.length === 0) return flags;
+  if (runList.length === 0) return;
   // A run's state is that of its latest event by event time, whatever order events arrive in.
   await db.execute(sql`
     INSERT INTO lineage.run AS r (id, job_id, state, started_at, ended_at, nominal_start_time, nominal_end_time, parent_run_id, facets, updated_at)
@@ -257,5 +282,4 @@ export async function ingestBatch(db: Db, items: readonly IngestItem[]): Promise
                            ${sql.param(versionList.map((v) => v.direction))}::text[], ${sql.param(versionList.map((v) => v.version))}::text[])
       ON CONFLICT (run_id, dataset_id, direction) DO UPDATE SET version = coalesce(EXCLUDED.version, lineage.run_dataset.version)`);
   }
-  return flags;
 }

@@ -1,0 +1,71 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../platform/db/database.js';
+import { queryRows } from '../../../platform/db/rows.js';
+import { createTestDatabase } from '../../../test/support/test-database.js';
+import { createAuditWriter } from '../audit-writer.js';
+import { AuditChainAppender, appendAuditEntries, verifyAuditChain, type AuditEntryInput } from '../db/queries/audit.js';
+import { AuditKey } from './audit-key.js';
+
+let database: Database;
+const key = new AuditKey(Buffer.alloc(32, 7));
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+
+afterAll(async () => {
+  await database?.close();
+});
+
+const entry = (action: string): AuditEntryInput => ({
+  requestId: `req-${action}`,
+  subject: 'rita',
+  organisationId: 'org-inserm',
+  roles: ['researcher'],
+  source: 'gateway',
+  action,
+  outcome: 'SUCCESS',
+  datasetIds: ['pmsi-mco'],
+  detail: { action },
+});
+
+const actions = async () =>
+  (await queryRows<{ action: string }>(database.db, sql`SELECT action FROM access.audit_event ORDER BY seq`)).map((r) => r.action);
+
+describe('appending to the audit chain without a transaction', () => {
+  it('keeps one valid chain when two writers (two gateways) and locked appends interleave', async () => {
+    const [first, second] = [new AuditChainAppender(database.db, key), new AuditChainAppender(database.db, key)];
+    // Three writers at once, each one group at a time (as group commit uses an appender).
+    const run = async (write: (i: number) => Promise<unknown>) => {
+      for (let i = 0; i < 20; i++) await write(i);
+    };
+    await Promise.all([
+      run((i) => first.append([entry(`a${i}`), entry(`a${i}'`)])),
+      run((i) => second.append([entry(`b${i}`)])),
+      run((i) => (i % 5 === 0 ? appendAuditEntries(database.db, key, [entry(`locked${i}`)]) : Promise.resolve())),
+    ]);
+    const written = await actions();
+    expect(written).toHaveLength(20 * 3 + 4);
+    expect(new Set(written).size).toBe(written.length);
+    expect(await verifyAuditChain(database.db, key)).toMatchObject({ firstBrokenSeq: null, entriesChecked: written.length });
+  });
+
+  it('answers each group once committed, in order, through the group-commit writer', async () => {
+    const before = (await actions()).length;
+    const write = createAuditWriter(database.db, key);
+    await Promise.all(Array.from({ length: 30 }, (_, i) => write(entry(`w${i}`))));
+    const written = (await actions()).slice(before);
+    expect(written).toEqual(Array.from({ length: 30 }, (_, i) => `w${i}`));
+    expect((await verifyAuditChain(database.db, key)).firstBrokenSeq).toBeNull();
+  });
+
+  it('refuses nothing silently: a value the table refuses fails the write and leaves the chain intact', async () => {
+    const appender = new AuditChainAppender(database.db, key);
+    const bad = { ...entry('bad'), requestId: 'x\u0000y' };
+    await expect(appender.append([bad])).rejects.toThrow();
+    await appender.append([entry('after-bad')]);
+    expect((await actions()).at(-1)).toBe('after-bad');
+    expect((await verifyAuditChain(database.db, key)).firstBrokenSeq).toBeNull();
+  });
+});
