@@ -1,4 +1,5 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { isInternal, type Caller } from '../platform/identity/caller.js';
 
 /** Work a caller may spend per minute, in resolved fields (GraphQL) or their REST equivalent. */
@@ -40,25 +41,43 @@ export function callerKey(caller: Caller, clientAddress: string | undefined): st
 }
 
 /**
- * One budget per caller shared by every route of a gateway process: GraphQL spends it by resolved fields,
- * the REST routes (`/catalogue`, `/api/v1`) by `restCost`, so that neither face is a way around the
- * other's limit. A budget refills over a minute. The store is this process's memory: with several
- * replicas, each allows its own budget.
+ * One budget per caller shared by every route of a gateway: GraphQL spends it by resolved fields, the
+ * REST routes (`/catalogue`, `/api/v1`) by `restCost`, so that neither face is a way around the other's
+ * limit. A budget refills over a minute. Budgets live in Redis when `redisUrl` is given, so that N
+ * gateways enforce one budget, not N; while Redis cannot be reached (each command waits at most
+ * 100 ms), this process's own budgets stand in for it. Without Redis, budgets are this process's. The
+ * REST slots (requests in flight) are always this process's: they bound what one replica holds.
  */
 export class CallerBudget {
-  private readonly partner: RateLimiterMemory;
-  private readonly internal: RateLimiterMemory;
+  private readonly partner: RateLimiterMemory | RateLimiterRedis;
+  private readonly internal: RateLimiterMemory | RateLimiterRedis;
+  private readonly redis: Redis | undefined;
   private readonly inFlight = new Map<string, number>();
   private readonly waiting = new Map<string, ((granted: boolean) => void)[]>();
   private readonly heldRefusals = new Map<string, number>();
   private heldInAll = 0;
 
-  constructor(limits: RateLimits = DEFAULT_RATE_LIMITS) {
-    this.partner = new RateLimiterMemory({ keyPrefix: 'partner', points: limits.partnerFieldsPerMinute, duration: 60 });
-    this.internal = new RateLimiterMemory({ keyPrefix: 'internal', points: limits.internalFieldsPerMinute, duration: 60 });
+  constructor(limits: RateLimits = DEFAULT_RATE_LIMITS, redisUrl?: string) {
+    if (redisUrl) {
+      this.redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 100 });
+      // Connection errors are retried by the client; meanwhile the insurance budgets answer.
+      this.redis.on('error', () => undefined);
+    }
+    const limiter = (keyPrefix: string, points: number) => {
+      const local = new RateLimiterMemory({ keyPrefix, points, duration: 60 });
+      if (!this.redis) return local;
+      return new RateLimiterRedis({ storeClient: this.redis, keyPrefix: `hmg:budget:${keyPrefix}`, points, duration: 60, rejectIfRedisNotReady: true, insuranceLimiter: local });
+    };
+    this.partner = limiter('partner', limits.partnerFieldsPerMinute);
+    this.internal = limiter('internal', limits.internalFieldsPerMinute);
   }
 
-  private limiter(caller: Caller): RateLimiterMemory {
+  /** Closes the connection to Redis, if any. */
+  close(): void {
+    this.redis?.disconnect();
+  }
+
+  private limiter(caller: Caller): RateLimiterMemory | RateLimiterRedis {
     return isInternal(caller) ? this.internal : this.partner;
   }
 

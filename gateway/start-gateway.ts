@@ -78,8 +78,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const supergraphSdl = options.supergraphSdl ?? (await readFile(supergraphFile, 'utf8'));
   const trustedDocuments = await TrustedDocuments.load();
   const required = (options.rules?.trustedDocuments ?? (options.production ? 'required' : 'optional')) === 'required';
-  // One budget per caller for GraphQL and the REST routes alike.
-  const budget = new CallerBudget(options.rules?.rateLimits);
+  // One budget per caller for GraphQL and the REST routes alike, in Redis (shared by the replicas) with REDIS_URL.
+  const budget = new CallerBudget(options.rules?.rateLimits, options.rules?.redisUrl);
   const ttlSeconds = options.rules?.responseCacheTtlSeconds ?? DEFAULT_RESPONSE_CACHE_TTL_SECONDS;
   // Shared by every gateway with REDIS_URL, else this process's memory; none without the cache.
   const store: ResponseStore | undefined =
@@ -193,6 +193,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       await listening.close(options.shutdownGraceMs);
       await apollo.stop();
       if (!options.store) await store?.close?.();
+      budget.close();
     },
   };
 }

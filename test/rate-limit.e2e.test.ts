@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway } from '../gateway/start-gateway.js';
 import type { Database } from '../platform/db/database.js';
 import { createLogger } from '../platform/logger.js';
+import { startTestRedis } from './support/redis-server.js';
 import { startTestStack, type TestStack } from './support/start-stack.js';
 import { createTestDatabase } from './support/test-database.js';
 
@@ -48,6 +49,47 @@ describe('the per-caller rate limit', () => {
     expect((await send({ authorization: `Bearer ${other}` })).status).toBe(200);
     const steward = await stack.identity.token('data-steward', undefined, 'steward');
     for (let i = 0; i < 5; i++) expect((await send({ authorization: `Bearer ${steward}` })).status).toBe(200);
+  });
+});
+
+describe('several gateways with one Redis', () => {
+  it('enforce one budget per caller between them, not one each', async () => {
+    const redis = await startTestRedis();
+    const rules = { rateLimits: { partnerFieldsPerMinute: 200, internalFieldsPerMinute: 100_000 }, redisUrl: redis.url };
+    const start = () => startGateway({ host: '127.0.0.1', port: 0, subgraphUrls: stack.subgraphUrls, logger: createLogger('silent'), identity: stack.identity.identity, rules });
+    const gateways = [await start(), await start()];
+    try {
+      const token = await stack.identity.token('researcher', 'inserm', 'replicated-researcher');
+      const statuses: number[] = [];
+      // Alternating between the two: four answers spend the one budget (see above), whichever gateway gave them.
+      for (let i = 0; i < 6; i++) {
+        const gateway = gateways[i % 2] as (typeof gateways)[number];
+        const response = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+        statuses.push(response.status);
+        await response.text();
+      }
+      expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
+    } finally {
+      for (const gateway of gateways) await gateway.stop();
+      await redis.stop();
+    }
+  });
+
+  it('fall back to their own budgets while Redis cannot be reached, and keep answering', async () => {
+    const rules = { rateLimits: { partnerFieldsPerMinute: 200, internalFieldsPerMinute: 100_000 }, redisUrl: 'redis://127.0.0.1:1' };
+    const gateway = await startGateway({ host: '127.0.0.1', port: 0, subgraphUrls: stack.subgraphUrls, logger: createLogger('silent'), identity: stack.identity.identity, rules });
+    try {
+      const token = await stack.identity.token('researcher', 'inserm', 'researcher-without-redis');
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const response = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+        statuses.push(response.status);
+        await response.text();
+      }
+      expect(statuses).toEqual([200, 200, 200, 200, 429]);
+    } finally {
+      await gateway.stop();
+    }
   });
 });
 

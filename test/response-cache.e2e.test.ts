@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -11,6 +10,7 @@ import { startGateway, type RunningGateway } from '../gateway/start-gateway.js';
 import type { Database } from '../platform/db/database.js';
 import type { Role } from '../platform/identity/roles.js';
 import { createLogger } from '../platform/logger.js';
+import { startTestRedis } from './support/redis-server.js';
 import { startTestStack, type TestStack } from './support/start-stack.js';
 import { createTestDatabase } from './support/test-database.js';
 
@@ -164,13 +164,12 @@ describe('the response cache', () => {
   });
 
   it('shares answers between gateways through Redis, once they agree on the data generations', async () => {
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const redis = await startTestRedis();
     const gateways: { gateway: RunningGateway; changes: DataGenerations }[] = [];
     try {
       for (let i = 0; i < 2; i++) {
         const changes = await DataGenerations.hear(database);
-        const store = new RedisResponseStore(`redis://127.0.0.1:${port}`, `test-${port}:`);
+        const store = new RedisResponseStore(redis.url, 'test:');
         const gateway = await startGateway({ host: '127.0.0.1', port: 0, subgraphUrls: stack.subgraphUrls, logger: createLogger('silent'), identity: stack.identity.identity, changes, store });
         gateways.push({ gateway, changes });
       }
@@ -179,7 +178,6 @@ describe('the response cache', () => {
       // Each one's start told every gateway to move to a new generation: they end up on the same.
       await expect.poll(() => a.changes.of(all) !== null && a.changes.of(all) === b.changes.of(all), { timeout: 5_000 }).toBe(true);
       const query = `{ dataHolders(first: 3) { totalCount edges { node { id name } } } }`;
-      // Redis may still be starting: the first answers can be misses.
       await expect.poll(async () => {
         await ask(a.gateway.url, 'researcher B', query);
         return (await ask(b.gateway.url, 'researcher B', query)).cache;
@@ -194,7 +192,7 @@ describe('the response cache', () => {
         await gateway.stop();
         await changes.stop();
       }
-      redis.kill();
+      await redis.stop();
     }
   });
 

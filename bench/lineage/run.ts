@@ -160,6 +160,12 @@ const runs = [
 const results = [];
 for (const [i, r] of runs.entries()) results.push({ ...r, ...(await send(r.mode, i * env.BENCH_EVENTS, r.senders)) });
 const [after] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM lineage.event`);
+// Acknowledged events are applied to the model a moment later: the time until none is left pending.
+const settleStarted = performance.now();
+const pending = async () => (await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM lineage.event WHERE NOT applied`))[0]?.n ?? 0;
+while ((await pending()) > 0 && performance.now() - settleStarted < 30_000) await new Promise((resolve) => setTimeout(resolve, 10));
+const settleMs = performance.now() - settleStarted;
+const leftPending = await pending();
 const stored = (after?.n ?? 0) - (before?.n ?? 0);
 const acknowledged = results.reduce((sum, r) => sum + r.acknowledged, 0);
 say('');
@@ -170,6 +176,7 @@ for (const r of results) {
 }
 say('');
 say(`Acknowledged events: ${acknowledged}; events found stored afterwards: ${stored} (${stored === acknowledged ? 'all' : 'MISMATCH'}).`);
+say(`Events still waiting to be applied to the model after the last answer: ${leftPending === 0 ? `none after ${settleMs.toFixed(0)} ms` : `${leftPending} after 30 s`}.`);
 say('Server CPU: the benchmark process (gateway and subgraphs), not the senders (a child process) nor PostgreSQL.');
 await stack.stop();
 await database.close();
