@@ -19,7 +19,7 @@ import { parseRdfDocument } from '../../subgraphs/catalog/rdf/import/parse-rdf-d
 import { pushRecord } from '../../subgraphs/catalog/rdf/import/push-record.js';
 import { validateRecordGraph } from '../../subgraphs/catalog/rdf/shacl/validate-record-graph.js';
 import { catalogService } from '../../subgraphs/catalog/service.js';
-import { ensureDatabase } from '../support/ensure-database.js';
+import { ensureDatabase } from '../../platform/db/ensure-database.js';
 import { percentile } from './percentiles.js';
 
 const env = z

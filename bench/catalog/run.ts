@@ -9,7 +9,7 @@
 import '../../platform/no-telemetry.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { ensureDatabase } from '../support/ensure-database.js';
+import { ensureDatabase } from '../../platform/db/ensure-database.js';
 import { openDatabase } from '../../platform/db/open-database.js';
 import { createLogger } from '../../platform/logger.js';
 import { prepareDatabase, startSubgraphs } from '../../platform/server/start-services.js';

@@ -18,7 +18,7 @@ import { prepareDatabase } from '../../platform/server/start-services.js';
 import { startTestStack } from '../../test/support/start-stack.js';
 import { testServices } from '../../test/support/test-services.js';
 import { percentile } from '../catalog/percentiles.js';
-import { ensureDatabase } from '../support/ensure-database.js';
+import { ensureDatabase } from '../../platform/db/ensure-database.js';
 
 const env = z
   .object({

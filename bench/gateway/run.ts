@@ -19,7 +19,7 @@ import { prepareDatabase } from '../../platform/server/start-services.js';
 import { createAuditWriter } from '../../subgraphs/access/audit-writer.js';
 import { startTestStack } from '../../test/support/start-stack.js';
 import { testServices } from '../../test/support/test-services.js';
-import { ensureDatabase } from '../support/ensure-database.js';
+import { ensureDatabase } from '../../platform/db/ensure-database.js';
 
 const env = z
   .object({

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { ensureDatabase } from '../support/ensure-database.js';
+import { ensureDatabase } from '../../platform/db/ensure-database.js';
 import { openDatabase } from '../../platform/db/open-database.js';
 import { queryRows } from '../../platform/db/rows.js';
 import { createLogger } from '../../platform/logger.js';

@@ -31,7 +31,7 @@ import { loadDevIssuerKey, loadGatewayKey, mintDevToken } from '../../platform/i
 import { signInternalToken } from '../../platform/identity/internal-token.js';
 import { ONWARD_CALLS, onwardIdentityHeader } from '../../platform/identity/onward-identity.js';
 import { median } from '../catalog/percentiles.js';
-import { ensureDatabase } from '../support/ensure-database.js';
+import { ensureDatabase } from '../../platform/db/ensure-database.js';
 import { load, type LoadResult } from './load.js';
 import { freePort, start, waitUntilReady, type Started } from './processes.js';
 import { benchQueries, registeredDocuments, type BenchCaller, type BenchQuery } from './queries.js';

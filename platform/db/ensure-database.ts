@@ -1,6 +1,6 @@
 import pg from 'pg';
 
-/** Creates the database of `url` on its server when it does not exist yet (benchmarks own their databases). */
+/** Creates the database of `url` on its server when it does not exist yet (benchmarks, drills and the local cluster own their databases). */
 export async function ensureDatabase(url: string): Promise<void> {
   const name = new URL(url).pathname.slice(1);
   const admin = new URL(url);
