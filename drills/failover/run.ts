@@ -11,12 +11,12 @@
  * write, and verifies the audit chain. With `--json` the last line is
  * `{"faults": [{"name", "failed", "recoverySeconds"}], "acknowledged": n, "lost": n, "auditChainValid": bool}`.
  *
- * Environment: DRILL_DIR (default .data/drill-failover, removed afterwards), DRILL_BASE_PORT (47000:
+ * Environment: DRILL_DIR (default .data/drill-failover, removed afterwards unless the drill failed), DRILL_BASE_PORT (47000:
  * the cluster's ports), DRILL_STEADY_SECONDS (5: load before and after each fault).
  */
 import '../../platform/no-telemetry.js';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { z } from 'zod';
@@ -102,6 +102,7 @@ let redis: TestRedis | undefined;
 let cluster: RunningCluster | undefined;
 let load: MixedLoad | undefined;
 try {
+  await rm(folder, { recursive: true, force: true });
   await mkdir(folder, { recursive: true });
   say('Building a PostgreSQL primary and its synchronous standby...');
   pair = await startPostgresPair(path.join(folder, 'postgres'), ports.primary, ports.standby);
@@ -180,10 +181,23 @@ try {
   const verify = await fetch(`${cluster.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${auditor}` },
-    body: JSON.stringify({ query: '{ verifyAuditChain { ok firstBrokenSeq entriesChecked } }' }),
+    body: JSON.stringify({ query: '{ verifyAuditChain { ok firstBrokenSeq entriesChecked unkeyedEntries checkpointsChecked checkpointsRefused } }' }),
   });
-  const chain = ((await verify.json()) as { data?: { verifyAuditChain?: { ok: boolean; firstBrokenSeq: number | null; entriesChecked: number } } }).data?.verifyAuditChain;
+  const chain = ((await verify.json()) as { data?: { verifyAuditChain?: { ok: boolean; firstBrokenSeq: string | null; entriesChecked: number } } }).data?.verifyAuditChain;
   const auditChainValid = chain?.ok === true;
+  if (!auditChainValid && chain?.firstBrokenSeq) {
+    // What the auditor would look at: the entries around the first one that does not verify.
+    const around = new pg.Client({ host: '127.0.0.1', port: ports.standby, user: 'postgres', database: 'hmg_drill' });
+    await around.connect();
+    const rows = await around.query(
+      `SELECT seq, at, source, action, outcome, left(previous_hash, 12) AS previous, left(hash, 12) AS hash FROM access.audit_event WHERE seq BETWEEN $1::bigint - 3 AND $1::bigint + 3 ORDER BY seq`,
+      [chain.firstBrokenSeq],
+    );
+    await around.end();
+    say(`Audit entries around ${chain.firstBrokenSeq}:`);
+    for (const r of rows.rows) say(`  ${JSON.stringify(r)}`);
+    say(`Verification: ${JSON.stringify(chain)}`);
+  }
 
   say('');
   say('| fault | failed requests | seconds until normal |');
@@ -200,4 +214,7 @@ try {
   address?.kill();
   await redis?.stop();
   await pair?.destroy();
+  // The logs stay when the drill failed, for the operator to read.
+  if (process.exitCode === 0) await rm(folder, { recursive: true, force: true });
+  else console.error(`Logs kept in ${path.join(folder, 'cluster', 'logs')}.`);
 }

@@ -34,9 +34,13 @@ class CountingLogger implements Logger {
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const counter = new CountingLogger();
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // A connection that cannot be opened within 5 s fails the request that wanted it, instead of holding it.
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: 5000, keepAlive: true });
     // An idle client's error (server restart) must not crash the process; the next query reports it.
     pool.on('error', () => undefined);
+    // Nor may a client's error while it is checked out between two statements (a transaction's, say):
+    // the pool drops the broken client when it is given back, and the statement that used it fails.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = drizzlePg(pool, { logger: counter }) as unknown as Db;
     const listener = new NotificationListener(options.url);
     return {
