@@ -52,6 +52,7 @@ describe('loadConfig: production refuses to run insecurely', () => {
     OIDC_ISSUER: 'https://login.example.org/realms/health',
     METRICS_TOKEN: 'a-long-enough-token',
     AUDIT_KEY: Buffer.alloc(32, 1).toString('base64'),
+    GATEWAY_KEY_FILE: '/run/secrets/gateway.jwk',
   };
 
   it('starts with an external issuer and a metrics token', () => {
@@ -72,6 +73,12 @@ describe('loadConfig: production refuses to run insecurely', () => {
     expect(() => loadConfig({ ...secure, AUDIT_KEY: undefined })).toThrow(/AUDIT_KEY or AUDIT_KEY_FILE: required when NODE_ENV=production/);
     expect(loadConfig({ ...secure, AUDIT_KEY: undefined, AUDIT_KEY_FILE: '/run/secrets/audit.key' }).audit.keyFile).toBe('/run/secrets/audit.key');
     expect(() => loadConfig({ ...secure, AUDIT_KEY: Buffer.alloc(16, 1).toString('base64') })).toThrow(/AUDIT_KEY: must be the base64 of at least 32/);
+  });
+
+  it('refuses to start without the gateway key every replica shares (never one made per process)', () => {
+    expect(() => loadConfig({ ...secure, GATEWAY_KEY_FILE: undefined })).toThrow(/GATEWAY_KEY_FILE: required when NODE_ENV=production/);
+    expect(loadConfig(secure).gatewayKeyFile).toBe('/run/secrets/gateway.jwk');
+    expect(loadConfig({ GATEWAY_KEY_FILE: undefined }).gatewayKeyFile).toBeUndefined();
   });
 
   it('reads which organisations each issuer may speak for', () => {

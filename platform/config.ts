@@ -76,6 +76,7 @@ const environment = z.object({
     .refine((v) => /^[A-Za-z0-9+/=_-]+$/.test(v.trim()) && Buffer.from(v.trim(), 'base64').length >= 32, 'must be the base64 of at least 32 random bytes (openssl rand -base64 32)')
     .optional(),
   AUDIT_KEY_FILE: z.string().optional(),
+  GATEWAY_KEY_FILE: z.string().min(1).optional(),
   AUDIT_CHECKPOINT_FILE: z.string().optional(),
   AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
@@ -145,6 +146,12 @@ export interface Config {
      */
     readonly partnerIssuers: readonly PartnerIssuer[];
   };
+  /**
+   * The gateway's signing key for the identity tokens it gives subgraphs (`GATEWAY_KEY_FILE`, a JWK; the
+   * subgraphs need only its public part). Required in production, so that every replica shares it;
+   * absent, a development key under DATA_DIR/keys.
+   */
+  readonly gatewayKeyFile: string | undefined;
   /** Bearer token `/metrics` requires; absent, `/metrics` is open (keep it off the public network). */
   readonly metricsToken: string | undefined;
   /**
@@ -207,6 +214,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       ...(e.OIDC_ISSUER ? [] : ['- OIDC_ISSUER: required when NODE_ENV=production (the development issuer, whose key lies in the data folder, is for development only)']),
       ...(e.METRICS_TOKEN ? [] : ['- METRICS_TOKEN: required when NODE_ENV=production (/metrics is otherwise open to anyone reaching the port)']),
       ...(e.AUDIT_KEY || e.AUDIT_KEY_FILE ? [] : ['- AUDIT_KEY or AUDIT_KEY_FILE: required when NODE_ENV=production (the audit trail is authenticated with a key kept outside the database)']),
+      ...(e.GATEWAY_KEY_FILE ? [] : ['- GATEWAY_KEY_FILE: required when NODE_ENV=production (every gateway and subgraph replica must share the gateway\'s signing key; `npm run keys` makes one)']),
     ];
     if (insecure.length > 0) throw new ConfigError(`Invalid configuration:\n${insecure.join('\n')}`);
   }
@@ -242,6 +250,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       partnerIssuers: e.OIDC_PARTNER_ISSUERS ?? [],
     },
     metricsToken: e.METRICS_TOKEN,
+    gatewayKeyFile: e.GATEWAY_KEY_FILE ? path.resolve(e.GATEWAY_KEY_FILE) : undefined,
     audit: {
       key: e.AUDIT_KEY,
       keyFile: e.AUDIT_KEY_FILE ? path.resolve(e.AUDIT_KEY_FILE) : undefined,

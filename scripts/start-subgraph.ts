@@ -7,7 +7,7 @@ import '../platform/no-telemetry.js';
 import { shutdownTracing } from '../platform/observability/tracing.js';
 import { observeDatabasePool } from '../platform/observability/metrics.js';
 import { loadConfigOrExit } from './load-config-or-exit.js';
-import { loadGatewayKey } from '../platform/identity/dev-issuer.js';
+import { loadGatewayVerificationKey } from '../platform/identity/load-identity.js';
 import { createLogger } from '../platform/logger.js';
 import { openConfiguredDatabase, prepareDatabase, startSubgraphs } from '../platform/server/start-services.js';
 import type { AnySubgraphService } from '../platform/server/subgraph-service.js';
@@ -36,11 +36,11 @@ const database = await openConfiguredDatabase(config);
 observeDatabasePool(database);
 const port = config.subgraphs[name as keyof typeof config.subgraphs].port;
 await prepareDatabase(database, [service], { seed: config.seed === 'demo', logger });
-const gatewayKey = await loadGatewayKey(config.dataDir);
+const gatewayPublicKey = await loadGatewayVerificationKey(config);
 const [running] = await startSubgraphs(database, [{ service, port }], {
   host: config.host,
   logger,
-  gatewayPublicKey: gatewayKey.publicKey,
+  gatewayPublicKey,
   production: config.production,
   metricsToken: config.metricsToken,
   shutdownGraceMs: config.shutdownGraceMs,

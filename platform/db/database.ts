@@ -19,6 +19,12 @@ export interface Database {
    * Answers the function that stops hearing.
    */
   listen(channel: string, onChange: (live: boolean, payload?: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Runs `work` while holding the lock named `name` across every process using this database (a session
+   * advisory lock on a connection of its own, outside the pool; PGlite has one process, so no lock).
+   * Concurrent starts of replicas thus migrate one after the other.
+   */
+  exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

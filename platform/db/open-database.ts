@@ -49,6 +49,18 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       statementCount: () => counter.count,
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       listen: (channel, onChange) => listener.listen(channel, onChange),
+      exclusively: async (name, work) => {
+        const client = new pg.Client({ connectionString: options.url, connectionTimeoutMillis: 5000 });
+        client.on('error', () => undefined);
+        await client.connect();
+        try {
+          await client.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+          return await work();
+        } finally {
+          // Ending the session releases the lock, whatever happened.
+          await client.end().catch(() => undefined);
+        }
+      },
       close: async () => {
         await listener.close();
         await pool.end();
@@ -75,6 +87,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
         if (!client.closed) await stop();
       };
     },
+    exclusively: (_name, work) => work(),
     close: async () => {
       if (!client.closed) await client.close();
     },

@@ -31,6 +31,34 @@ export async function generateKeyPairInMemory(kid: string): Promise<KeyPair> {
   return fromPrivateJwk({ ...(await exportJWK(privateKey)), kid });
 }
 
+/** Reads a JWK file, naming the file in any error (never its content). */
+async function readJwk(file: string): Promise<JWK> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new Error(`Cannot read the key file ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, { cause: error });
+  }
+  try {
+    return JSON.parse(text) as JWK;
+  } catch (error) {
+    throw new Error(`The key file ${file} is not a JSON Web Key.`, { cause: error });
+  }
+}
+
+/** The key pair in `file`, which must hold a private JWK (the signer's). */
+export async function readKeyPair(file: string): Promise<KeyPair> {
+  const jwk = await readJwk(file);
+  if (typeof jwk.d !== 'string') throw new Error(`The key file ${file} holds no private key: the gateway signs with it.`);
+  return fromPrivateJwk(jwk);
+}
+
+/** The public key of the JWK in `file`, private or public (a verifier needs only the public part). */
+export async function readPublicKey(file: string): Promise<CryptoKey> {
+  const { d: _d, ...publicPart } = await readJwk(file);
+  return (await importJWK({ ...publicPart, alg: KEY_ALGORITHM }, KEY_ALGORITHM)) as CryptoKey;
+}
+
 /**
  * The key pair stored at `file` (a private JWK), generated and written (mode 0600) on first use, so that
  * tokens stay valid across restarts. The folder is created when missing.

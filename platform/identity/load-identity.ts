@@ -2,7 +2,8 @@ import type { JWK } from 'jose';
 import type { Config } from '../config.js';
 import { createCallerTokenVerifier, createMultiIssuerVerifier, type CallerTokenVerifier } from './caller-token-verifier.js';
 import { DEV_ISSUER, loadDevIssuerKey, loadGatewayKey } from './dev-issuer.js';
-import { KEY_ALGORITHM, type KeyPair } from './key-pair.js';
+import { KEY_ALGORITHM, readKeyPair, readPublicKey, type KeyPair } from './key-pair.js';
+import type { CryptoKey } from 'jose';
 
 /** Everything the gateway and the subgraphs need to authenticate requests. */
 export interface Identity {
@@ -24,7 +25,7 @@ export interface Identity {
  * `loadConfig` refuses a production configuration without `OIDC_ISSUER`).
  */
 export async function loadIdentity(config: Config): Promise<Identity> {
-  const gatewayKey = await loadGatewayKey(config.dataDir);
+  const gatewayKey = config.gatewayKeyFile ? await readKeyPair(config.gatewayKeyFile) : await loadGatewayKey(config.dataDir);
   if (config.oidc.issuer) {
     const verifiers = new Map<string, CallerTokenVerifier>();
     verifiers.set(
@@ -77,4 +78,12 @@ export function devIdentity(devKey: KeyPair, gatewayKey: KeyPair, audience: stri
     issuer: DEV_ISSUER,
     audience,
   };
+}
+
+/**
+ * The key subgraphs verify the gateway's identity tokens with: the public part of GATEWAY_KEY_FILE, else
+ * (development) of the key under DATA_DIR/keys.
+ */
+export async function loadGatewayVerificationKey(config: Config): Promise<CryptoKey> {
+  return config.gatewayKeyFile ? readPublicKey(config.gatewayKeyFile) : (await loadGatewayKey(config.dataDir)).publicKey;
 }

@@ -18,6 +18,11 @@ export async function prepareDatabase(
   services: readonly AnySubgraphService[],
   options: { seed: boolean; logger: Logger },
 ): Promise<void> {
+  // Replicas starting together (or a migration job) take turns: the second finds the work done.
+  await database.exclusively('health-metadata-gateway.prepare', () => prepare(database, services, options));
+}
+
+async function prepare(database: Database, services: readonly AnySubgraphService[], options: { seed: boolean; logger: Logger }): Promise<void> {
   for (const service of services) {
     await runMigrations(database, service.migrationsFolder, service.schema);
     await service.afterMigrate?.(database);
