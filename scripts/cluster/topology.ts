@@ -40,6 +40,8 @@ export interface RunningCluster {
   /** The balanced address of each subgraph's replicas (what gateways and peers call). */
   readonly subgraphUrls: Readonly<Record<SubgraphKind, string>>;
   readonly processes: readonly ClusterProcess[];
+  /** HAProxy's process id (to measure what balancing costs). */
+  readonly haproxyPid: number | undefined;
   /** Kills one process with `signal` (SIGKILL by default) and waits until it is gone. */
   kill(name: string, signal?: NodeJS.Signals): Promise<void>;
   /** Starts a killed process again and waits until it is ready. */
@@ -206,6 +208,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     url: local(ports.gateway),
     subgraphUrls,
     processes,
+    haproxyPid: proxy?.pid,
     kill: async (name, signal = 'SIGKILL') => {
       const p = byName(name);
       if (!p.child) return;
