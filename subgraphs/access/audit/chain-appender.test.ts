@@ -60,6 +60,30 @@ describe('appending to the audit chain without a transaction', () => {
     expect((await verifyAuditChain(database.db, key)).firstBrokenSeq).toBeNull();
   });
 
+  it('costs one statement per group alone, and after losing a race appends under the lock for a second', async () => {
+    let now = 1_000_000;
+    const mine = new AuditChainAppender(database.db, key, () => now);
+    const other = new AuditChainAppender(database.db, key);
+    const statements = async (work: () => Promise<unknown>) => {
+      const before = database.statementCount();
+      await work();
+      return database.statementCount() - before;
+    };
+    await mine.append([entry('warm')]);
+    expect(await statements(() => mine.append([entry('alone')]))).toBe(1);
+    await other.append([entry('other')]);
+    // Its head is stale: refused by the key, then appended under the lock.
+    expect(await statements(() => mine.append([entry('raced')]))).toBeGreaterThan(2);
+    // Within the second, straight to the lock (no refused attempt first).
+    const locked = await statements(() => mine.append([entry('contended')]));
+    expect(locked).toBeGreaterThan(1);
+    now += 1500;
+    await mine.append([entry('reads-head')]);
+    expect(await statements(() => mine.append([entry('alone-again')]))).toBe(1);
+    expect((await actions()).slice(-7)).toEqual(['warm', 'alone', 'other', 'raced', 'contended', 'reads-head', 'alone-again']);
+    expect((await verifyAuditChain(database.db, key)).firstBrokenSeq).toBeNull();
+  });
+
   it('refuses nothing silently: a value the table refuses fails the write and leaves the chain intact', async () => {
     const appender = new AuditChainAppender(database.db, key);
     const bad = { ...entry('bad'), requestId: 'x\u0000y' };
