@@ -4,7 +4,7 @@ import type { Database } from '../../../platform/db/database.js';
 import { queryRows } from '../../../platform/db/rows.js';
 import { createTestDatabase } from '../../../test/support/test-database.js';
 import { createAuditWriter } from '../audit-writer.js';
-import { AuditChainAppender, appendAuditEntries, verifyAuditChain, type AuditEntryInput } from '../db/queries/audit.js';
+import { AUDIT_HEAD_QUERY, AuditChainAppender, appendAuditEntries, verifyAuditChain, type AuditEntryInput } from '../db/queries/audit.js';
 import { AuditKey } from './audit-key.js';
 
 let database: Database;
@@ -82,6 +82,17 @@ describe('appending to the audit chain without a transaction', () => {
     expect(await statements(() => mine.append([entry('alone-again')]))).toBe(1);
     expect((await actions()).slice(-7)).toEqual(['warm', 'alone', 'other', 'raced', 'contended', 'reads-head', 'alone-again']);
     expect((await verifyAuditChain(database.db, key)).firstBrokenSeq).toBeNull();
+  });
+
+  it('reads the head by the primary key, never by sorting the whole trail', async () => {
+    const plan = await database.db.transaction(async (tx) => {
+      // Without sequential scans on offer, a query the index cannot serve shows a Sort.
+      await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+      const rows = await queryRows<Record<string, string>>(tx, sql`EXPLAIN ${AUDIT_HEAD_QUERY}`);
+      return rows.map((r) => Object.values(r).join(' ')).join('\n');
+    });
+    expect(plan).toMatch(/Index (Only )?Scan Backward using audit_event_pkey/);
+    expect(plan).not.toMatch(/Sort/);
   });
 
   it('refuses nothing silently: a value the table refuses fails the write and leaves the chain intact', async () => {

@@ -66,7 +66,7 @@ export function openLineageRouter(database: Database, intake: EventIntake): expr
     }
     const rows = await queryRows<{ seq: number; payload: unknown }>(
       database.db,
-      sql`SELECT seq::int AS seq, payload FROM lineage.event ${before === undefined ? sql`` : sql`WHERE seq < ${before}`} ORDER BY seq DESC LIMIT ${limit}`,
+      sql`SELECT seq::int AS seq, payload FROM lineage.event ${before === undefined ? sql`` : sql`WHERE seq < ${before}`} ORDER BY lineage.event.seq DESC LIMIT ${limit}`,
     );
     res.json({
       events: rows.map((r) => (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload)),

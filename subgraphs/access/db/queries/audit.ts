@@ -40,9 +40,15 @@ export interface AuditEntryRow {
 /** `previous_hash` of the first entry. */
 export const GENESIS_HASH = 'GENESIS';
 
-/** The last entry's sequence number and hash, or undefined for an empty trail. */
+/** The chain's last entry, by the primary key's index (read at every locked append). */
+export const AUDIT_HEAD_QUERY = sql`SELECT seq::int AS seq, hash FROM access.audit_event ORDER BY access.audit_event.seq DESC LIMIT 1`;
+
+/**
+ * The last entry's sequence number and hash, or undefined for an empty trail. (Every ORDER BY here names
+ * the table's column: the bare name would sort by the `seq::int` output instead, which no index serves.)
+ */
 export async function auditHead(db: Db): Promise<{ seq: number; hash: string } | undefined> {
-  const [head] = await queryRows<{ seq: number; hash: string }>(db, sql`SELECT seq::int AS seq, hash FROM access.audit_event ORDER BY seq DESC LIMIT 1`);
+  const [head] = await queryRows<{ seq: number; hash: string }>(db, AUDIT_HEAD_QUERY);
   return head;
 }
 
@@ -209,7 +215,7 @@ export async function listAuditEntries(db: Db, filter: AuditFilterParams, limit:
     db,
     sql`SELECT seq::int AS seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, request_id, subject, organisation_id, roles,
                source, action, operation_name, document_hash, dataset_ids, outcome, hash, previous_hash
-        FROM access.audit_event WHERE ${sql.join(conditions, sql` AND `)} ORDER BY seq DESC LIMIT ${limit}`,
+        FROM access.audit_event WHERE ${sql.join(conditions, sql` AND `)} ORDER BY access.audit_event.seq DESC LIMIT ${limit}`,
   );
 }
 
@@ -255,7 +261,7 @@ export async function verifyAuditChain(db: Db, key: AuditKey, checkpoints: reado
                  source, action, operation_name, document_hash, dataset_ids, outcome, detail, previous_hash, hash, mac_version,
                  CASE WHEN mac_version = 1 THEN hash = access.audit_digest(previous_hash, at, request_id, subject, organisation_id, roles, source, action,
                                                                        operation_name, document_hash, dataset_ids, outcome, detail) END AS digest_ok
-          FROM access.audit_event WHERE seq > ${previous?.seq ?? -1} ORDER BY seq LIMIT ${VERIFY_PAGE}`,
+          FROM access.audit_event WHERE seq > ${previous?.seq ?? -1} ORDER BY access.audit_event.seq LIMIT ${VERIFY_PAGE}`,
     );
     for (const row of rows) {
       report.entriesChecked += 1;
