@@ -73,7 +73,7 @@ const cluster = await startCluster({
   databaseUrl: env.BENCH_DATABASE_URL,
   redisUrl: redis.url,
   folder,
-  basePort: 48_000,
+  basePort: 28_000,
   checkIntervalMs: 500,
   env: { LOG_LEVEL: 'warn', RESPONSE_CACHE_TTL_SECONDS: '0', RATE_LIMIT_PARTNER_FIELDS_PER_MINUTE: '1000000000' },
 });

@@ -1,7 +1,7 @@
 /**
  * `npm run drill:failover [-- --json]`: builds a PostgreSQL primary and its synchronous standby of its
- * own (`initdb`, `pg_basebackup`, ports 55432 and 55433), puts HAProxy in front of them as the
- * database address (port 55430: the primary, the standby as backup, as a managed database's endpoint
+ * own (`initdb`, `pg_basebackup`, ports 25432 and 25433), puts HAProxy in front of them as the
+ * database address (port 25430: the primary, the standby as backup, as a managed database's endpoint
  * follows its primary), starts the cluster topology on them (2 gateways, 2 replicas of each subgraph,
  * behind HAProxy; its own Redis), and under a steady mixed load (partner searches, access decisions,
  * OpenLineage events with unique run ids, dataset creations) in turn: kills a gateway replica with
@@ -11,7 +11,7 @@
  * write, and verifies the audit chain. With `--json` the last line is
  * `{"faults": [{"name", "failed", "recoverySeconds"}], "acknowledged": n, "lost": n, "auditChainValid": bool}`.
  *
- * Environment: DRILL_DIR (default .data/drill-failover, removed afterwards unless the drill failed), DRILL_BASE_PORT (47000:
+ * Environment: DRILL_DIR (default .data/drill-failover, removed afterwards unless the drill failed), DRILL_BASE_PORT (27000:
  * the cluster's ports), DRILL_STEADY_SECONDS (5: load before and after each fault).
  */
 import '../../platform/no-telemetry.js';
@@ -31,13 +31,13 @@ import { startPostgresPair, type PostgresPair } from './postgres-pair.js';
 const env = z
   .object({
     DRILL_DIR: z.string().default('.data/drill-failover'),
-    DRILL_BASE_PORT: z.coerce.number().int().min(1024).max(60_000).default(47_000),
+    DRILL_BASE_PORT: z.coerce.number().int().min(1024).max(60_000).default(27_000),
     DRILL_STEADY_SECONDS: z.coerce.number().positive().max(120).default(5),
   })
   .parse(process.env);
 const json = process.argv.includes('--json');
 const folder = path.resolve(env.DRILL_DIR);
-const ports = { primary: 55_432, standby: 55_433, database: 55_430 };
+const ports = { primary: 25_432, standby: 25_433, database: 25_430 };
 const say = (line: string) => console.log(line);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -62,7 +62,7 @@ backend postgres_servers
   await writeFile(file, config);
   const proxy = spawn(ensureHaproxy(), ['-f', file, '-db'], { stdio: 'ignore' });
   await sleep(500);
-  if (proxy.exitCode !== null) throw new Error('HAProxy could not start for the database address (is port 55430 free?)');
+  if (proxy.exitCode !== null) throw new Error('HAProxy could not start for the database address (is port 25430 free?)');
   return proxy;
 }
 

@@ -9,7 +9,8 @@ export interface TestRedis {
 
 /** Starts `redis-server` on a random free port without persistence, and waits (at most 5 s) until it answers. */
 export async function startTestRedis(): Promise<TestRedis> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  // Below the ephemeral range (32768 and up), where an outgoing connection could hold the port.
+  const port = 21_000 + Math.floor(Math.random() * 4_000);
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${port}`;
   const deadline = Date.now() + 5000;
