@@ -2,6 +2,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { Caller } from '../../platform/identity/caller.js';
 import type { Language } from '../../platform/graphql/language.js';
 import type { CatalogLoaders } from './loaders.js';
+import type { CatalogRecordCache } from './catalog-record-cache.js';
 
 /** What every catalog resolver receives. Built once per request. */
 export interface CatalogContext {
@@ -13,4 +14,6 @@ export interface CatalogContext {
   readonly caller: Caller;
   /** The gateway's public address, when it stated one (`X-Forwarded-*`): the catalogue's IRIs live under it. */
   readonly publicBase: string | undefined;
+  /** What is kept between requests (absent for internal roles, who always read afresh). */
+  readonly records?: CatalogRecordCache | undefined;
 }

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Db } from '../../platform/db/database.js';
+import type { CatalogRecordCache } from './catalog-record-cache.js';
 import { getDataHoldersByIds, type DataHolderRow } from './db/queries/data-holders.js';
 import { countDatasetsByPublisher, getDatasetsByIds, type DatasetRow } from './db/queries/datasets.js';
 import { getDistributionsByDatasetIds, type DistributionRow } from './db/queries/distributions.js';
@@ -20,13 +21,16 @@ export interface CatalogLoaders {
 
 /**
  * Creates fresh loaders for one request: every entity reference and nested list of a response is read
- * with one statement per kind, whatever the page size. Never share them between requests.
+ * with one statement per kind, whatever the page size. Never share them between requests. With
+ * `records`, datasets, data holders and distributions kept between requests are answered from memory
+ * (see `CatalogRecordCache`; not for requests that write).
  */
-export function createLoaders(db: Db): CatalogLoaders {
+export function createLoaders(db: Db, records?: CatalogRecordCache): CatalogLoaders {
+  const kept = <V>(kind: string, load: (keys: readonly string[]) => Promise<V[]>) => (records ? records.through(kind, load) : load);
   return {
-    dataset: new DataLoader((ids) => getDatasetsByIds(db, ids)),
-    dataHolder: new DataLoader((ids) => getDataHoldersByIds(db, ids)),
-    distributions: new DataLoader((ids) => getDistributionsByDatasetIds(db, ids, 'distribution')),
+    dataset: new DataLoader(kept('dataset', (ids) => getDatasetsByIds(db, ids))),
+    dataHolder: new DataLoader(kept('dataHolder', (ids) => getDataHoldersByIds(db, ids))),
+    distributions: new DataLoader(kept('distributions', (ids) => getDistributionsByDatasetIds(db, ids, 'distribution'))),
     samples: new DataLoader((ids) => getDistributionsByDatasetIds(db, ids, 'sample')),
     analytics: new DataLoader((ids) => getDistributionsByDatasetIds(db, ids, 'analytics')),
     datasetCountByPublisher: new DataLoader((ids) => countDatasetsByPublisher(db, ids)),

@@ -5,8 +5,13 @@ import { migrationsFolder, name, resolvers, typeDefs } from './index.js';
 import { catalogueRouter } from './http/catalogue-router.js';
 import { forwardedBase } from './http/public-base.js';
 import { createLoaders } from './loaders.js';
+import { CatalogRecordCache } from './catalog-record-cache.js';
+import { isInternal } from '../../platform/identity/caller.js';
 import { refreshSearchEntries } from './db/queries/search-entries.js';
 import { seedDemoCatalog } from './seed/seed-demo.js';
+
+/** Records kept between requests, per database served (started with the subgraph's HTTP face). */
+const recordCaches = new WeakMap<object, CatalogRecordCache>();
 
 /** The catalog subgraph as the shared server code runs it. */
 export const catalogService: SubgraphService<CatalogContext> = {
@@ -15,15 +20,32 @@ export const catalogService: SubgraphService<CatalogContext> = {
   resolvers: resolvers as unknown as SubgraphService<CatalogContext>['resolvers'],
   migrationsFolder,
   schema: 'catalog',
-  createContext: (database, request) => ({
-    db: database.db,
-    loaders: createLoaders(database.db),
-    language: languageFromHeader(request.headers['accept-language']),
-    caller: request.caller,
-    publicBase: forwardedBase((name) => request.headers[name]),
-  }),
+  createContext: (database, request) => {
+    // Internal roles curate: they always read what is committed now, never what is kept.
+    const records = isInternal(request.caller) ? undefined : recordCaches.get(database);
+    return {
+      db: database.db,
+      records,
+      loaders: createLoaders(database.db, records),
+      language: languageFromHeader(request.headers['accept-language']),
+      caller: request.caller,
+      publicBase: forwardedBase((name) => request.headers[name]),
+    };
+  },
   // The harvestable DCAT-AP / HealthDCAT-AP export, served at the gateway's /catalogue.
-  http: (database) => catalogueRouter(database),
+  http: (database) => {
+    if (!recordCaches.has(database)) {
+      const records = new CatalogRecordCache();
+      recordCaches.set(database, records);
+      // Until it hears the catalog (or if it cannot), nothing is kept.
+      records.start(database).catch(() => undefined);
+    }
+    return catalogueRouter(database);
+  },
+  close: async (database) => {
+    await recordCaches.get(database)?.stop();
+    recordCaches.delete(database);
+  },
   afterMigrate: (database) => database.db.transaction((tx) => refreshSearchEntries(tx, 'missing')),
   seedDemo: async (database) => {
     const written = await seedDemoCatalog(database);

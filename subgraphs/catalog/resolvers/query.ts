@@ -25,7 +25,7 @@ export const Query = {
 
   datasets: async (_: unknown, args: DatasetsArgs, ctx: CatalogContext, info: GraphQLResolveInfo) => {
     const request = parseDatasetsArgs(args, ctx.language);
-    const result = await searchDatasets(ctx.db, {
+    const params = {
       search: request.search,
       filter: request.filter,
       order: request.order,
@@ -34,7 +34,11 @@ export const Query = {
       after: request.after,
       withTotal: selectsField(info, 'totalCount'),
       withFacets: selectsField(info, 'facets'),
-    });
+    };
+    // The same search gives every caller the same page: kept until the catalogue changes.
+    const result = ctx.records
+      ? await ctx.records.remember('search', JSON.stringify(params), () => searchDatasets(ctx.db, params))
+      : await searchDatasets(ctx.db, params);
     const nodes = await ctx.loaders.dataset.loadMany(result.hits.map((h) => h.id));
     const edges = result.hits.map((hit, i) => ({
       cursor: datasetCursor(request.cursorKind, hit.position),
