@@ -13,6 +13,12 @@ import { sndsLineageEvents } from './seed/snds-lineage.js';
 export interface LineageServiceOptions {
   /** GraphQL URLs of the subgraphs lineage asks for visibility decisions, read per request. */
   peerUrl: (name: 'catalog' | 'access') => string | undefined;
+  /**
+   * How often to look for events another process acknowledged and did not apply (it crashed); 5 s by
+   * default, 0 never (a process applies its own at start either way). Tests turn it off, so that no
+   * background statement lands in what they count.
+   */
+  strayPollMs?: number;
 }
 
 /** The lineage subgraph as the shared server code runs it. */
@@ -48,7 +54,7 @@ export function createLineageService(options: LineageServiceOptions): SubgraphSe
     },
     http: (database, { logger }) => {
       let intake = intakes.get(database);
-      if (!intake) intakes.set(database, (intake = new EventIntake(database.db, { logger })));
+      if (!intake) intakes.set(database, (intake = new EventIntake(database.db, { logger, pollMs: options.strayPollMs ?? 5000 })));
       return openLineageRouter(database, intake);
     },
     close: (database) => {

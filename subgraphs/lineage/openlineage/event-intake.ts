@@ -64,7 +64,7 @@ export class EventIntake {
       CLAIM_LIMIT,
       { transaction: false },
     );
-    const pollMs = options.pollMs ?? 2000;
+    const pollMs = options.pollMs ?? 5000;
     if (pollMs > 0) {
       this.poll = setInterval(() => void this.lookForStrays(), pollMs);
       this.poll.unref();
