@@ -34,7 +34,8 @@ export const catalogService: SubgraphService<CatalogContext> = {
   },
   // The harvestable DCAT-AP / HealthDCAT-AP export, served at the gateway's /catalogue.
   http: (database) => {
-    if (!recordCaches.has(database)) {
+    // CATALOG_RECORD_CACHE=off (validated by loadConfig) reads everything afresh: benchmarks of the search itself.
+    if (!recordCaches.has(database) && process.env.CATALOG_RECORD_CACHE !== 'off') {
       const records = new CatalogRecordCache();
       recordCaches.set(database, records);
       // Until it hears the catalog (or if it cannot), nothing is kept.
