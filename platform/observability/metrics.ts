@@ -97,3 +97,43 @@ export function observeDatabasePool(database: Database): () => void {
   observedPools.add(stats);
   return () => observedPools.delete(stats);
 }
+
+const observedIntakes = new Set<() => number>();
+
+new Gauge({
+  name: 'lineage_events_pending',
+  help: 'OpenLineage events this process acknowledged that are not yet applied to the lineage graph.',
+  registers: [metricsRegistry],
+  collect() {
+    let pending = 0;
+    for (const count of observedIntakes) pending += count();
+    this.set(pending);
+  },
+});
+
+/** Lineage events applied to the graph by this process's applier (its own and other processes' leftovers). */
+export const lineageEventsApplied = new Counter({
+  name: 'lineage_events_applied_total',
+  help: 'OpenLineage events applied to the lineage graph by this process.',
+  registers: [metricsRegistry],
+});
+
+/** Lineage events that could not be applied and were set aside (kept in lineage.event with apply_error). */
+export const lineageEventsSetAside = new Counter({
+  name: 'lineage_events_set_aside_total',
+  help: 'OpenLineage events that could not be applied to the lineage graph and were set aside.',
+  registers: [metricsRegistry],
+});
+
+/** Batches of pending events whose application failed and will be retried (database unavailable, say). */
+export const lineageApplyFailures = new Counter({
+  name: 'lineage_apply_failures_total',
+  help: 'Failed attempts to apply pending OpenLineage events (they stay pending and are retried).',
+  registers: [metricsRegistry],
+});
+
+/** Reports an intake's pending events in `lineage_events_pending` until the returned function is called. */
+export function observeLineageIntake(pending: () => number): () => void {
+  observedIntakes.add(pending);
+  return () => observedIntakes.delete(pending);
+}

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../platform/db/database.js';
 import { queryRows } from '../../../platform/db/rows.js';
 import { createLogger } from '../../../platform/logger.js';
+import { metricsRegistry } from '../../../platform/observability/metrics.js';
 import { createTestDatabase } from '../../../test/support/test-database.js';
 import { storeEvents } from '../db/queries/ingest-events.js';
 import { EventIntake } from './event-intake.js';
@@ -44,6 +45,9 @@ const runCount = async (prefix: string) =>
   (await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM lineage.run WHERE id::text LIKE ${`${prefix}%`}`))[0]?.n ?? 0;
 const pendingCount = async () => (await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM lineage.event WHERE NOT applied`))[0]?.n ?? 0;
 
+/** The current value of a counter of the process's registry. */
+const counter = async (name: string) => (await metricsRegistry.getSingleMetric(name)?.get())?.values[0]?.value ?? 0;
+
 /** Waits (at most 10 s) until `check` holds. */
 async function eventually(check: () => Promise<boolean>): Promise<void> {
   const deadline = Date.now() + 10_000;
@@ -56,6 +60,7 @@ async function eventually(check: () => Promise<boolean>): Promise<void> {
 describe('the OpenLineage intake', () => {
   it('acknowledges concurrent single events once stored, and a read after settled() sees every one applied', async () => {
     const intake = open();
+    const appliedBefore = await counter('lineage_events_applied_total');
     const reports = await Promise.all(Array.from({ length: 40 }, (_, i) => intake.accept([event(100 + i, `job_${i % 4}`, `in_${i}`, `out_${i}`)])));
     expect(reports.every((r) => r.stored === 1 && r.duplicates === 0)).toBe(true);
     await intake.settled();
@@ -66,6 +71,7 @@ describe('the OpenLineage intake', () => {
     );
     expect(edges?.n).toBe(40);
     expect(await pendingCount()).toBe(0);
+    expect((await counter('lineage_events_applied_total')) - appliedBefore).toBe(40);
   });
 
   it('counts a re-sent event as a duplicate and refuses a batch with an invalid event whole', async () => {
@@ -100,10 +106,12 @@ describe('the OpenLineage intake', () => {
       INSERT INTO lineage.event (event_hash, event_kind, event_time, payload, untrusted_facets, applied)
       VALUES ('poison-1', 'RunEvent', now(), '{"eventType": "COMPLETE"}'::jsonb, ARRAY[]::text[], false)`);
     await storeEvents(database.db, checkEvents([event(500, 'job_after', 'in_a', 'out_a')]), false);
+    const setAsideBefore = await counter('lineage_events_set_aside_total');
     open();
     await eventually(async () => (await runCount('1a2b3c4d-0000-4000-8000-0000000005')) === 1);
     const [poison] = await queryRows<{ applied: boolean; apply_error: string | null }>(database.db, sql`SELECT applied, apply_error FROM lineage.event WHERE event_hash = 'poison-1'`);
     expect(poison?.applied).toBe(true);
     expect(poison?.apply_error).toMatch(/event 0/);
+    expect((await counter('lineage_events_set_aside_total')) - setAsideBefore).toBe(1);
   });
 });

@@ -3,6 +3,7 @@ import type { Db } from '../../../platform/db/database.js';
 import { GroupCommitter } from '../../../platform/db/group-commit.js';
 import { queryRows } from '../../../platform/db/rows.js';
 import type { Logger } from '../../../platform/logger.js';
+import { lineageApplyFailures, lineageEventsApplied, lineageEventsSetAside, observeLineageIntake } from '../../../platform/observability/metrics.js';
 import { applyEvents, storeEvents, type IngestItem } from '../db/queries/ingest-events.js';
 import { checkEvents, ingestReport, InvalidEventsError, type IngestReport } from './ingest.js';
 
@@ -49,6 +50,7 @@ export class EventIntake {
   private retry: NodeJS.Timeout | undefined;
   private readonly poll: NodeJS.Timeout | undefined;
   private closed = false;
+  private readonly unobserve: () => void;
 
   constructor(
     private readonly db: Db,
@@ -69,6 +71,7 @@ export class EventIntake {
       this.poll = setInterval(() => void this.lookForStrays(), pollMs);
       this.poll.unref();
     }
+    this.unobserve = observeLineageIntake(() => this.mine.size);
     // Events a previous process acknowledged and did not apply.
     this.wake();
   }
@@ -104,6 +107,7 @@ export class EventIntake {
   /** Stops polling and retrying; a batch being applied finishes (or rolls back) on its own. */
   close(): void {
     this.closed = true;
+    this.unobserve();
     clearInterval(this.poll);
     clearTimeout(this.retry);
     for (const w of this.waiters) w.resolve();
@@ -140,6 +144,7 @@ export class EventIntake {
       } while (this.again && !this.closed);
     } catch (error) {
       this.failures++;
+      lineageApplyFailures.inc();
       const delay = Math.min(5000, 100 * 2 ** Math.min(this.failures, 6));
       this.options.logger.error({ err: error, retryInMs: delay }, 'pending lineage events could not be applied; they stay pending');
       clearTimeout(this.retry);
@@ -186,6 +191,7 @@ export class EventIntake {
       return 0;
     }
     if (limit === 1 && claimed.length === 1) this.claimLimit = CLAIM_LIMIT;
+    lineageEventsApplied.inc(claimed.length);
     for (const seq of claimed) this.mine.delete(seq);
     // Fewer than the limit: nothing was left pending, so every event known before the claim is applied.
     if (claimed.length < limit) for (const seq of known) this.mine.delete(seq);
@@ -198,6 +204,7 @@ export class EventIntake {
     const reason = error instanceof Error ? error.message.slice(0, 500) : String(error);
     await this.db.execute(sql`UPDATE lineage.event SET applied = true, apply_error = ${reason} WHERE seq = ${seq} AND NOT applied`);
     this.mine.delete(seq);
+    lineageEventsSetAside.inc();
     this.options.logger.error({ err: error, seq }, 'a lineage event could not be applied and was set aside (kept in lineage.event with apply_error)');
     this.resolveWaiters();
   }
