@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import { GroupCommitter } from '../../../platform/db/group-commit.js';
 import { queryRows } from '../../../platform/db/rows.js';
+import { sqlStateOf } from '../../../platform/graphql/format-error.js';
 import type { Logger } from '../../../platform/logger.js';
 import { lineageApplyFailures, lineageEventsApplied, lineageEventsSetAside, observeLineageIntake } from '../../../platform/observability/metrics.js';
 import { applyEvents, storeEvents, type IngestItem } from '../db/queries/ingest-events.js';
@@ -230,10 +231,5 @@ function itemOf(payload: unknown): IngestItem {
  * exception, 23 integrity, P0 raised), and for events that no longer validate: retrying them cannot help.
  */
 function isDataError(error: unknown): boolean {
-  for (let e: unknown = error; e !== null && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^(22|23|P0)/.test(code)) return true;
-    if (e instanceof InvalidEventsError) return true;
-  }
-  return false;
+  return error instanceof InvalidEventsError || /^(22|23|P0)/.test(sqlStateOf(error) ?? '');
 }

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../../platform/db/database.js';
 import { queryRows } from '../../../../platform/db/rows.js';
+import { sqlStateOf } from '../../../../platform/graphql/format-error.js';
 import type { AuditKey } from '../../audit/audit-key.js';
 import { checkpointText, entryMac, entryText, type AuthenticatedEntry, type Checkpoint } from '../../audit/entry-mac.js';
 
@@ -118,14 +119,6 @@ function chainRows(key: AuditKey, previous: { seq: number; hash: string }, entri
   return { rows, head };
 }
 
-/** True when `error` is PostgreSQL's unique violation (SQLSTATE 23505), whatever wraps it. */
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e !== null && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}
-
 /** How long a writer that lost a race for the chain's head uses locked appends before trying its own head again. */
 const CONTENDED_MS = 1000;
 
@@ -163,7 +156,7 @@ export class AuditChainAppender {
       return entries.map(() => undefined);
     } catch (error) {
       this.head = undefined;
-      if (!isUniqueViolation(error)) throw error;
+      if (sqlStateOf(error) !== '23505') throw error; // not a unique violation: not a lost race
       this.contendedUntil = this.now() + CONTENDED_MS;
       return this.appendLocked(entries);
     }
