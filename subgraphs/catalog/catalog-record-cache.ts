@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../../platform/db/database.js';
+import { HeardChanges } from '../../platform/db/heard-changes.js';
 import { CATALOGUE_CHANGED_CHANNEL } from './http/catalogue-document-cache.js';
 
 /** Records kept at most, per kind. */
@@ -20,18 +21,17 @@ type Kept = LRUCache<string, { value: unknown }>;
  */
 export class CatalogRecordCache {
   private readonly kinds = new Map<string, Kept>();
-  private live = false;
-  private generation = 0;
-  private stopHearing: (() => Promise<void>) | undefined;
+  private readonly changes = new HeardChanges(() => {
+    for (const kept of this.kinds.values()) kept.clear();
+  });
 
   /** Starts hearing the catalog's changes; until heard, every record is read afresh. */
-  async start(database: Database): Promise<void> {
-    this.stopHearing = await database.listen(CATALOGUE_CHANGED_CHANNEL, (live) => this.changed(live));
+  start(database: Database): Promise<void> {
+    return this.changes.start(database, CATALOGUE_CHANGED_CHANNEL);
   }
 
-  async stop(): Promise<void> {
-    this.changed(false);
-    await this.stopHearing?.();
+  stop(): Promise<void> {
+    return this.changes.stop();
   }
 
   /** Records kept now, all kinds together (for tests and metrics). */
@@ -47,16 +47,16 @@ export class CatalogRecordCache {
    */
   through<V>(kind: string, load: (keys: readonly string[]) => Promise<V[]>): (keys: readonly string[]) => Promise<V[]> {
     return async (keys) => {
-      if (!this.live) return load(keys);
+      if (!this.changes.live) return load(keys);
       let kept = this.kinds.get(kind);
       if (!kept) this.kinds.set(kind, (kept = new LRUCache({ max: MAX_KEPT })));
       const found = keys.map((k) => kept.get(k));
       const missing = keys.filter((_, i) => found[i] === undefined);
       if (missing.length === 0) return found.map((f) => f?.value as V);
-      const generation = this.generation;
+      const generation = this.changes.generation;
       const loaded = await load(missing);
       const byKey = new Map(missing.map((k, i) => [k, loaded[i] as V]));
-      if (this.live && generation === this.generation) for (const [k, value] of byKey) kept.set(k, { value });
+      if (this.changes.unchangedSince(generation)) for (const [k, value] of byKey) kept.set(k, { value });
       return keys.map((k, i) => (found[i] ? (found[i].value as V) : (byKey.get(k) as V)));
     };
   }
@@ -65,11 +65,5 @@ export class CatalogRecordCache {
   async remember<V>(kind: string, key: string, load: () => Promise<V>): Promise<V> {
     const [value] = await this.through(kind, async () => [await load()])([key]);
     return value as V;
-  }
-
-  private changed(live: boolean): void {
-    this.live = live;
-    this.generation += 1;
-    for (const kept of this.kinds.values()) kept.clear();
   }
 }

@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../../../platform/db/database.js';
+import { HeardChanges } from '../../../platform/db/heard-changes.js';
 
 /** The channel the catalog's triggers notify on each committed change (migration 0006). */
 export const CATALOGUE_CHANGED_CHANNEL = 'catalog_changed';
@@ -29,18 +30,18 @@ export class CatalogueDocumentCache {
     sizeCalculation: (answer) => Math.max(1, answer.body.length),
   });
   private readonly building = new Map<string, Promise<CatalogueAnswer>>();
-  private live = false;
-  private generation = 0;
-  private stopHearing: (() => Promise<void>) | undefined;
+  private readonly changes = new HeardChanges(() => {
+    this.answers.clear();
+    this.building.clear();
+  });
 
   /** Starts hearing the catalog's changes; until heard, every answer is built afresh. */
-  async start(database: Database): Promise<void> {
-    this.stopHearing = await database.listen(CATALOGUE_CHANGED_CHANNEL, (live) => this.changed(live));
+  start(database: Database): Promise<void> {
+    return this.changes.start(database, CATALOGUE_CHANGED_CHANNEL);
   }
 
-  async stop(): Promise<void> {
-    this.changed(false);
-    await this.stopHearing?.();
+  stop(): Promise<void> {
+    return this.changes.stop();
   }
 
   /** Answers kept now (for tests and metrics). */
@@ -50,25 +51,18 @@ export class CatalogueDocumentCache {
 
   /** The kept answer for `key`, else the one `build` gives (kept when it is a 200 and still current). */
   async answer(key: string, build: () => Promise<CatalogueAnswer>): Promise<CatalogueAnswer> {
-    if (!this.live) return build();
+    if (!this.changes.live) return build();
     const kept = this.answers.get(key);
     if (kept) return kept;
     const pending = this.building.get(key);
     if (pending) return pending;
-    const generation = this.generation;
+    const generation = this.changes.generation;
     const built = build().finally(() => {
       if (this.building.get(key) === built) this.building.delete(key);
     });
     this.building.set(key, built);
     const answer = await built;
-    if (answer.status === 200 && this.live && generation === this.generation) this.answers.set(key, answer);
+    if (answer.status === 200 && this.changes.unchangedSince(generation)) this.answers.set(key, answer);
     return answer;
-  }
-
-  private changed(live: boolean): void {
-    this.live = live;
-    this.generation += 1;
-    this.answers.clear();
-    this.building.clear();
   }
 }
