@@ -95,6 +95,22 @@ describe('appending to the audit chain without a transaction', () => {
     expect(plan).not.toMatch(/Sort/);
   });
 
+  it('leaves no gap when the head it knows was lost (a failover that lost the tail of the trail)', async () => {
+    const appender = new AuditChainAppender(database.db, key);
+    await appender.append([entry('kept')]);
+    await appender.append([entry('lost')]);
+    // What a lossy failover leaves: the last entry this writer wrote is gone from the table.
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`ALTER TABLE access.audit_event DISABLE TRIGGER audit_event_no_update`);
+      await tx.execute(sql`DELETE FROM access.audit_event WHERE seq = (SELECT max(seq) FROM access.audit_event)`);
+      await tx.execute(sql`ALTER TABLE access.audit_event ENABLE TRIGGER audit_event_no_update`);
+    });
+    await appender.append([entry('after-loss')]);
+    await appender.append([entry('next')]);
+    expect((await actions()).slice(-3)).toEqual(['kept', 'after-loss', 'next']);
+    expect(await verifyAuditChain(database.db, key)).toMatchObject({ firstBrokenSeq: null });
+  });
+
   it('refuses nothing silently: a value the table refuses fails the write and leaves the chain intact', async () => {
     const appender = new AuditChainAppender(database.db, key);
     const bad = { ...entry('bad'), requestId: 'x\u0000y' };

@@ -148,10 +148,19 @@ export class AuditChainAppender {
     if (this.now() < this.contendedUntil) return this.appendLocked(entries);
     this.head ??= (await auditHead(this.db)) ?? { seq: 0, hash: GENESIS_HASH };
     const { rows, head } = chainRows(this.key, this.head, entries);
+    const previous = this.head;
     try {
-      await this.db.execute(sql`
+      // The head this writer knows must still be in the table: after a failover that lost the tail of
+      // the trail, numbering after it would leave a gap that no unique key refuses.
+      const inserted = await queryRows<{ seq: string | number }>(
+        this.db,
+        sql`
         INSERT INTO access.audit_event (${AUDIT_COLUMNS})
-        SELECT v.* FROM (SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})) AS chain_lock, (VALUES ${sql.join(rows, sql`, `)}) AS v`);
+        SELECT v.* FROM (SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})) AS chain_lock, (VALUES ${sql.join(rows, sql`, `)}) AS v
+        WHERE ${previous.seq} = 0 OR EXISTS (SELECT 1 FROM access.audit_event AS h WHERE h.seq = ${previous.seq} AND h.hash = ${previous.hash})
+        RETURNING seq`,
+      );
+      if (inserted.length === 0) return this.appendLocked(entries);
       this.head = head;
       return entries.map(() => undefined);
     } catch (error) {
