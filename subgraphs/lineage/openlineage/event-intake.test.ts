@@ -114,4 +114,34 @@ describe('the OpenLineage intake', () => {
     expect(poison?.apply_error).toMatch(/event 0/);
     expect((await counter('lineage_events_set_aside_total')) - setAsideBefore).toBe(1);
   });
+
+  it('finds every culprit of a failed batch and applies all the events around them, with nothing left pending', async () => {
+    const poison = (name: string) =>
+      database.db.execute(sql`
+        INSERT INTO lineage.event (event_hash, event_kind, event_time, payload, untrusted_facets, applied)
+        VALUES (${name}, 'RunEvent', now(), '{"eventType": "COMPLETE"}'::jsonb, ARRAY[]::text[], false)`);
+    const good = (from: number) => storeEvents(database.db, checkEvents([0, 1, 2].map((i) => event(from + i, `job_mid_${from + i}`, `in_m${from + i}`, `out_m${from + i}`))), false);
+    await good(600);
+    await poison('poison-2');
+    await good(603);
+    await poison('poison-3');
+    await good(606);
+    open();
+    await eventually(async () => (await runCount('1a2b3c4d-0000-4000-8000-0000000006')) === 9);
+    await eventually(async () => (await pendingCount()) === 0);
+    const setAside = await queryRows<{ event_hash: string }>(database.db, sql`SELECT event_hash FROM lineage.event WHERE apply_error IS NOT NULL AND event_hash LIKE 'poison-%' ORDER BY seq`);
+    expect(setAside.map((r) => r.event_hash)).toEqual(['poison-1', 'poison-2', 'poison-3']);
+  });
+
+  it('takes one run id in any letter case as one run, in the same batch', async () => {
+    const intake = open();
+    const id = '1a2b3c4d-0000-4000-8000-00000000abcd';
+    const start = { ...event(700, 'job_case', 'in_case', 'out_case'), eventType: 'START', eventTime: '2024-06-01T09:00:00.000Z', run: { runId: id.toUpperCase() } };
+    const complete = { ...event(701, 'job_case', 'in_case', 'out_case'), run: { runId: id } };
+    expect(await intake.accept([start, complete])).toMatchObject({ stored: 2 });
+    await intake.settled();
+    const runs = await queryRows<{ state: string }>(database.db, sql`SELECT state FROM lineage.run WHERE id = ${id}::uuid`);
+    expect(runs).toEqual([{ state: 'COMPLETE' }]);
+    expect(await pendingCount()).toBe(0);
+  });
 });

@@ -42,12 +42,16 @@ export class EventIntake {
   private readonly store: GroupCommitter<IngestItem, number>;
   /** Events acknowledged here and not yet known to be applied, by `seq` (the item, when kept). */
   private readonly mine = new Map<number, IngestItem | undefined>();
-  private waiters: { seqs: Set<number>; resolve: () => void }[] = [];
+  /** Readers waiting for every event of theirs up to `upTo` (the newest acknowledged when they asked). */
+  private waiters: { upTo: number; resolve: () => void }[] = [];
   private running = false;
   private again = false;
   private failures = 0;
-  /** 1 after a batch failed on data: events are then applied one by one until the culprit is set aside. */
-  private claimLimit = CLAIM_LIMIT;
+  /**
+   * After a batch failed on data: the newest event of that batch. Events are then applied one at a time
+   * until every event of the failed batch is applied or set aside, so that each culprit is found.
+   */
+  private oneByOneUntil = 0;
   private retry: NodeJS.Timeout | undefined;
   private readonly poll: NodeJS.Timeout | undefined;
   private closed = false;
@@ -89,18 +93,20 @@ export class EventIntake {
   settled(): Promise<void> {
     if (this.mine.size === 0) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.options.logger.warn({ pending: this.mine.size }, 'lineage read went ahead of events still waiting to be applied');
-        resolve();
-      }, SETTLE_TIMEOUT_MS);
-      timer.unref();
-      this.waiters.push({
-        seqs: new Set(this.mine.keys()),
+      const waiter = {
+        upTo: newest(this.mine.keys()),
         resolve: () => {
           clearTimeout(timer);
           resolve();
         },
-      });
+      };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        this.options.logger.warn({ pending: this.mine.size }, 'lineage read went ahead of events still waiting to be applied');
+        resolve();
+      }, SETTLE_TIMEOUT_MS);
+      timer.unref();
+      this.waiters.push(waiter);
       this.wake();
     });
   }
@@ -139,8 +145,7 @@ export class EventIntake {
     try {
       do {
         this.again = false;
-        const applied = await this.applyBatch();
-        if (applied >= this.claimLimit) this.again = true;
+        if (await this.applyBatch()) this.again = true;
         this.failures = 0;
       } while (this.again && !this.closed);
     } catch (error) {
@@ -156,11 +161,14 @@ export class EventIntake {
     }
   }
 
-  /** Applies up to `claimLimit` pending events in one transaction; the number applied. */
-  private async applyBatch(): Promise<number> {
-    const known = [...this.mine.keys()];
-    const kept = known.filter((seq) => this.mine.get(seq) !== undefined);
-    const limit = this.claimLimit;
+  /**
+   * Applies the oldest pending events (up to 1000, or one while a failed batch is searched for its
+   * culprits) in one transaction. True when more may be pending.
+   */
+  private async applyBatch(): Promise<boolean> {
+    const known = newest(this.mine.keys());
+    const kept = [...this.mine.entries()].filter(([, item]) => item !== undefined).map(([seq]) => seq);
+    const limit = this.oneByOneUntil > 0 ? 1 : CLAIM_LIMIT;
     let claimed: number[];
     /** The events of the batch being applied, oldest first (kept to name the culprit of a one-event batch). */
     let attempted: number[] = [];
@@ -180,24 +188,29 @@ export class EventIntake {
         return pending.map((p) => p.seq);
       });
     } catch (error) {
-      if (!isDataError(error)) throw error;
+      // Not the data's fault (or no event to blame): the batch stays pending and is retried later.
+      if (!isDataError(error) || attempted.length === 0) throw error;
       if (limit > 1) {
-        // Find the event at fault: one by one from the oldest pending.
-        this.claimLimit = 1;
-        this.again = true;
-        return 0;
+        // Find the events at fault: one by one from the oldest pending, up to the newest of this batch.
+        this.oneByOneUntil = newest(attempted);
+        return true;
       }
-      if (attempted.length === 1) await this.setAside(attempted[0] as number, error);
-      this.again = true;
-      return 0;
+      await this.setAside(attempted[0] as number, error);
+      this.leaveOneByOne(attempted[0] as number);
+      return true;
     }
-    if (limit === 1 && claimed.length === 1) this.claimLimit = CLAIM_LIMIT;
+    if (limit === 1 && claimed.length === 1) this.leaveOneByOne(claimed[0] as number);
     lineageEventsApplied.inc(claimed.length);
     for (const seq of claimed) this.mine.delete(seq);
     // Fewer than the limit: nothing was left pending, so every event known before the claim is applied.
-    if (claimed.length < limit) for (const seq of known) this.mine.delete(seq);
+    if (claimed.length < limit) for (const seq of this.mine.keys()) if (seq <= known) this.mine.delete(seq);
     this.resolveWaiters();
-    return claimed.length;
+    return claimed.length === limit;
+  }
+
+  /** Back to whole batches once event `seq`, the newest of the failed batch or beyond, is dealt with. */
+  private leaveOneByOne(seq: number): void {
+    if (seq >= this.oneByOneUntil) this.oneByOneUntil = 0;
   }
 
   /** Leaves event `seq` out of the model, with the reason, so that the others go on. */
@@ -211,12 +224,22 @@ export class EventIntake {
   }
 
   private resolveWaiters(): void {
+    if (this.waiters.length === 0) return;
+    let oldest = Infinity;
+    for (const seq of this.mine.keys()) if (seq < oldest) oldest = seq;
     this.waiters = this.waiters.filter((w) => {
-      for (const seq of w.seqs) if (this.mine.has(seq)) return true;
+      if (oldest <= w.upTo) return true;
       w.resolve();
       return false;
     });
   }
+}
+
+/** The highest of `seqs` (0 for none). */
+function newest(seqs: Iterable<number>): number {
+  let high = 0;
+  for (const seq of seqs) if (seq > high) high = seq;
+  return high;
 }
 
 /** A stored event as the applier needs it (it was valid when stored; it is checked again all the same). */
@@ -227,9 +250,10 @@ function itemOf(payload: unknown): IngestItem {
 }
 
 /**
- * True for errors of the data rather than of the connection or server (SQLSTATE classes 22 data
- * exception, 23 integrity, P0 raised), and for events that no longer validate: retrying them cannot help.
+ * True for errors of the data rather than of the connection or server (SQLSTATE classes 21 cardinality
+ * violation, 22 data exception, 23 integrity, P0 raised), and for events that no longer validate:
+ * retrying them cannot help.
  */
 function isDataError(error: unknown): boolean {
-  return error instanceof InvalidEventsError || /^(22|23|P0)/.test(sqlStateOf(error) ?? '');
+  return error instanceof InvalidEventsError || /^(21|22|23|P0)/.test(sqlStateOf(error) ?? '');
 }

@@ -174,11 +174,13 @@ export async function applyEvents(db: Db, events: readonly IngestItem[]): Promis
     const facets = trustedFacets(e.run.facets, 'run.facets', untrusted);
     const state = e.eventType ?? 'OTHER';
     const nominal = facets.nominalTime as { nominalStartTime?: string; nominalEndTime?: string } | undefined;
-    const parent = (facets.parent as { run?: { runId?: string } } | undefined)?.run?.runId ?? null;
-    const previous = runs.get(e.run.runId);
+    // A UUID is the same run whatever its letters' case (the uuid column says so too): one key per run.
+    const runId = e.run.runId.toLowerCase();
+    const parent = (facets.parent as { run?: { runId?: string } } | undefined)?.run?.runId?.toLowerCase() ?? null;
+    const previous = runs.get(runId);
     const newer = !previous || later(e.eventTime, previous.stateAt);
-    runs.set(e.run.runId, {
-      id: e.run.runId,
+    runs.set(runId, {
+      id: runId,
       jobKey,
       state: newer ? state : (previous?.state ?? state),
       stateAt: newer ? e.eventTime : (previous?.stateAt ?? e.eventTime),
@@ -190,19 +192,19 @@ export async function applyEvents(db: Db, events: readonly IngestItem[]): Promis
       facets: { ...(previous?.facets ?? {}), ...facets },
       updatedAt: newer ? e.eventTime : (previous?.updatedAt ?? e.eventTime),
     });
-    states.set(`${e.run.runId}\u0001${state}\u0001${e.eventTime}`, { run: e.run.runId, state, at: e.eventTime });
+    states.set(`${runId}\u0001${state}\u0001${e.eventTime}`, { run: runId, state, at: e.eventTime });
     const datasetVersion = (f: Record<string, unknown>) => (f.version as { datasetVersion?: string } | undefined)?.datasetVersion ?? null;
     inputs.forEach((d, i) => {
       const k = key('DATASET', d.namespace, d.name);
       const v = datasetVersion(trustedFacets(d.facets, `inputs[${i}].facets`, untrusted));
-      const id = `${e.run.runId}\u0001${k}\u0001INPUT`;
-      versions.set(id, { run: e.run.runId, dataset: k, direction: 'INPUT', version: v ?? versions.get(id)?.version ?? null });
+      const id = `${runId}\u0001${k}\u0001INPUT`;
+      versions.set(id, { run: runId, dataset: k, direction: 'INPUT', version: v ?? versions.get(id)?.version ?? null });
     });
     outputs.forEach((d, i) => {
       const k = key('DATASET', d.namespace, d.name);
       const v = datasetVersion(trustedFacets(d.facets, `outputs[${i}].facets`, untrusted));
-      const id = `${e.run.runId}\u0001${k}\u0001OUTPUT`;
-      versions.set(id, { run: e.run.runId, dataset: k, direction: 'OUTPUT', version: v ?? versions.get(id)?.version ?? null });
+      const id = `${runId}\u0001${k}\u0001OUTPUT`;
+      versions.set(id, { run: runId, dataset: k, direction: 'OUTPUT', version: v ?? versions.get(id)?.version ?? null });
     });
   }
 
