@@ -77,6 +77,8 @@ const cluster = await startCluster({
   checkIntervalMs: 500,
   env: { LOG_LEVEL: 'warn', RESPONSE_CACHE_TTL_SECONDS: '0', RATE_LIMIT_PARTNER_FIELDS_PER_MINUTE: '1000000000' },
 });
+// Interrupted: no replica or HAProxy is left running.
+process.once('SIGINT', () => void cluster.stop().then(() => redis.stop()).finally(() => process.exit(130)));
 try {
   const key = await loadDevIssuerKey(path.join(folder, 'data'));
   const researcher = await mintDevToken(key, { subject: 'bench-researcher@inserm', roles: ['researcher'], organisationId: 'inserm', audience: 'health-metadata-gateway' });

@@ -101,6 +101,24 @@ let address: ChildProcess | undefined;
 let redis: TestRedis | undefined;
 let cluster: RunningCluster | undefined;
 let load: MixedLoad | undefined;
+
+/** Stops everything the drill started (once, whichever of the end or an interrupt comes first). */
+let stopping: Promise<void> | undefined;
+const stopEverything = () =>
+  (stopping ??= (async () => {
+    await load?.stop();
+    await cluster?.stop();
+    address?.kill();
+    await redis?.stop();
+    await pair?.destroy();
+  })());
+// Interrupted (Ctrl-C, a CI timeout): no PostgreSQL, HAProxy or replica is left running.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`${signal}: stopping the drill's processes...`);
+    void stopEverything().finally(() => process.exit(130));
+  });
+}
 try {
   await rm(folder, { recursive: true, force: true });
   await mkdir(folder, { recursive: true });
@@ -209,11 +227,7 @@ try {
   if (json) console.log(JSON.stringify({ faults: results, acknowledged, lost, auditChainValid }));
   process.exitCode = lost === 0 && auditChainValid ? 0 : 1;
 } finally {
-  await load?.stop();
-  await cluster?.stop();
-  address?.kill();
-  await redis?.stop();
-  await pair?.destroy();
+  await stopEverything();
   // The logs stay when the drill failed, for the operator to read.
   if (process.exitCode === 0) await rm(folder, { recursive: true, force: true });
   else console.error(`Logs kept in ${path.join(folder, 'cluster', 'logs')}.`);

@@ -22,7 +22,8 @@ export interface Database {
   /**
    * Runs `work` while holding the lock named `name` across every process using this database (a session
    * advisory lock on a connection of its own, outside the pool; PGlite has one process, so no lock).
-   * Concurrent starts of replicas thus migrate one after the other.
+   * Concurrent starts of replicas thus migrate one after the other. Rejects, without waiting for `work`,
+   * when the lock's session is lost meanwhile (another process may then hold the lock).
    */
   exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;

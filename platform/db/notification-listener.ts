@@ -56,7 +56,7 @@ export class NotificationListener {
   /** Opens the connection and listens on every channel; on failure, tries again later. */
   private connect(): Promise<void> {
     this.connecting ??= (async () => {
-      const client = new pg.Client({ connectionString: this.url });
+      const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 5000, keepAlive: true });
       client.on('error', () => this.lost(client));
       client.on('end', () => this.lost(client));
       client.on('notification', (message) => {

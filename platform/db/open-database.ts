@@ -50,14 +50,24 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       listen: (channel, onChange) => listener.listen(channel, onChange),
       exclusively: async (name, work) => {
-        const client = new pg.Client({ connectionString: options.url, connectionTimeoutMillis: 5000 });
-        client.on('error', () => undefined);
+        const client = new pg.Client({ connectionString: options.url, connectionTimeoutMillis: 5000, keepAlive: true });
+        let ending = false;
+        // The lock lives as long as its session: when the session is lost, so is the exclusivity.
+        const lost = new Promise<never>((_, reject) => {
+          const fail = () => {
+            if (!ending) reject(new Error(`the session holding the lock "${name}" was lost; the work was not exclusive to the end`));
+          };
+          client.on('error', fail);
+          client.on('end', fail);
+        });
+        lost.catch(() => undefined);
         await client.connect();
         try {
-          await client.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
-          return await work();
+          await Promise.race([client.query('SELECT pg_advisory_lock(hashtext($1))', [name]), lost]);
+          return await Promise.race([work(), lost]);
         } finally {
           // Ending the session releases the lock, whatever happened.
+          ending = true;
           await client.end().catch(() => undefined);
         }
       },

@@ -110,7 +110,9 @@ ${backend('gateway', ports.gateway, ports.gatewayReplicas)}${SUBGRAPHS.map((s) =
 export async function waitReady(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child && child.exitCode !== null) throw new Error(`${url}: the process exited (code ${child.exitCode}) before it was ready`);
+    if (child && (child.exitCode !== null || child.signalCode !== null)) {
+      throw new Error(`${url}: the process exited (${child.signalCode ?? `code ${child.exitCode}`}) before it was ready`);
+    }
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
       await response.arrayBuffer();
@@ -215,7 +217,15 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
       p.child.kill(signal);
       await exited(p.child);
     },
-    restart: async (name) => startAndWait(byName(name)),
+    restart: async (name) => {
+      const p = byName(name);
+      // A process still running is stopped first: two on one port would leave the new one failing.
+      if (p.child && p.child.exitCode === null && p.child.signalCode === null) {
+        p.child.kill('SIGTERM');
+        await exited(p.child);
+      }
+      await startAndWait(p);
+    },
     stop: stopAll,
   };
 }
