@@ -14,6 +14,7 @@ import { rateLimitPlugin } from './rate-limit-plugin.js';
 import { requestGuardsPlugin } from './request-guards-plugin.js';
 import { requestLogPlugin } from './request-log-plugin.js';
 import { responseCachePlugin, type ResponseCache } from './response-cache/response-cache-plugin.js';
+import { CallerWrites } from './caller-writes.js';
 import { createSubgraphDataSource, type SubgraphCallLimits } from './subgraph-data-source.js';
 
 /** What the gateway keeps about one incoming request and forwards to subgraphs. */
@@ -44,6 +45,8 @@ export interface CreateGatewayOptions {
   production?: boolean | undefined;
   /** The callers' shared budget (with the REST routes); a new one with `rateLimits` (or the defaults) when absent. */
   budget?: CallerBudget | undefined;
+  /** Callers' latest writes (read-your-writes across read replicas); this process's memory when absent. */
+  writes?: CallerWrites | undefined;
   rateLimits?: RateLimits | undefined;
   subgraphCalls?: SubgraphCallLimits | undefined;
   /** Query limits on (the default); off only to measure what they cost (`npm run bench:gateway`). */
@@ -99,12 +102,13 @@ function hideSuggestionsIf(production: boolean, format: (formatted: GraphQLForma
  */
 export function createGateway(options: CreateGatewayOptions): ApolloServer<GatewayContext> {
   const production = options.production ?? false;
+  const writes = options.writes ?? new CallerWrites();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name];
       if (!url) throw new Error(`no URL configured for subgraph ${name}`);
-      return observeSubgraphFetches(name, createSubgraphDataSource({ name, url, gatewayKey: options.gatewayKey, logger: options.logger, limits: options.subgraphCalls }));
+      return observeSubgraphFetches(name, createSubgraphDataSource({ name, url, gatewayKey: options.gatewayKey, logger: options.logger, limits: options.subgraphCalls, writes }));
     },
   });
   const protection = options.queryLimits === false ? { plugins: [], validationRules: [] } : armorFor(production).protect();

@@ -12,6 +12,7 @@ import { listen } from '../platform/server/listen.js';
 import { supergraphFile } from './compose.js';
 import { createGateway, type GatewayContext } from './create-gateway.js';
 import { CallerBudget } from './caller-budget.js';
+import { CallerWrites } from './caller-writes.js';
 import type { DataGenerations } from './response-cache/data-generations.js';
 import { OperationSubgraphs } from './response-cache/operation-subgraphs.js';
 import { DEFAULT_RESPONSE_CACHE_TTL_SECONDS } from './response-cache/response-cache-plugin.js';
@@ -80,6 +81,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const required = (options.rules?.trustedDocuments ?? (options.production ? 'required' : 'optional')) === 'required';
   // One budget per caller for GraphQL and the REST routes alike, in Redis (shared by the replicas) with REDIS_URL.
   const budget = new CallerBudget(options.rules?.rateLimits, options.rules?.redisUrl);
+  // Callers' latest writes, told to every gateway through Redis with REDIS_URL (read-your-writes).
+  const writes = new CallerWrites(options.rules?.redisUrl);
   const ttlSeconds = options.rules?.responseCacheTtlSeconds ?? DEFAULT_RESPONSE_CACHE_TTL_SECONDS;
   // Shared by every gateway with REDIS_URL, else this process's memory; none without the cache.
   const store: ResponseStore | undefined =
@@ -94,6 +97,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     audit: options.audit,
     production: options.production,
     budget,
+    writes,
     queryLimits: options.queryLimits,
     responseCache: options.changes && store ? { generations: options.changes, subgraphs: new OperationSubgraphs(supergraphSdl), store, ttlSeconds } : undefined,
     subgraphCalls: options.rules?.subgraphTimeoutMs === undefined ? undefined : { ...DEFAULT_SUBGRAPH_CALL_LIMITS, timeoutMs: options.rules.subgraphTimeoutMs },
@@ -194,6 +198,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       await apollo.stop();
       if (!options.store) await store?.close?.();
       budget.close();
+      writes.close();
     },
   };
 }

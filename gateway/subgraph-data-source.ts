@@ -6,6 +6,8 @@ import { ONWARD_CALLS, onwardIdentityHeader } from '../platform/identity/onward-
 import type { Logger } from '../platform/logger.js';
 import type { GatewayContext } from './create-gateway.js';
 import { createSubgraphFetcher } from './subgraph-fetcher.js';
+import type { CallerWrites } from './caller-writes.js';
+import { READ_AFTER_HEADER, WRITE_LSN_HEADER } from '../platform/db/read-replica.js';
 
 /** Bounds of the gateway's calls to subgraphs. */
 export interface SubgraphCallLimits {
@@ -27,7 +29,9 @@ export const DEFAULT_SUBGRAPH_CALL_LIMITS: SubgraphCallLimits = { timeoutMs: 10_
  * - a call that fails (refused connection, timeout, HTTP error without a GraphQL answer) becomes one
  *   `SUBGRAPH_UNAVAILABLE` error naming the subgraph, never the subgraph's address or the transport's
  *   message; the gateway still answers with what the other subgraphs gave. Errors a subgraph answers in
- *   GraphQL (FORBIDDEN, BAD_USER_INPUT, ...) pass through unchanged.
+ *   GraphQL (FORBIDDEN, BAD_USER_INPUT, ...) pass through unchanged;
+ * - a caller who wrote lately (`writes`) has its calls carry `X-HMG-Read-After`: where the primary's log
+ *   stood after that write, as the subgraph answered it in `X-HMG-Write-LSN`.
  */
 export function createSubgraphDataSource(options: {
   name: string;
@@ -35,6 +39,8 @@ export function createSubgraphDataSource(options: {
   gatewayKey: KeyPair;
   logger: Logger;
   limits?: SubgraphCallLimits;
+  /** Callers' latest writes, for read-your-writes on subgraphs with a read replica. */
+  writes?: CallerWrites | undefined;
 }): RemoteGraphQLDataSource<GatewayContext> {
   const limits = options.limits ?? DEFAULT_SUBGRAPH_CALL_LIMITS;
   const sign = createInternalTokenSigner(options.gatewayKey);
@@ -46,9 +52,16 @@ export function createSubgraphDataSource(options: {
       for (const [name, value] of Object.entries<string>(context.forwarded ?? {})) request.http?.headers.set(name, value);
       request.http?.headers.set('authorization', `Bearer ${await sign(context.caller, options.name)}`);
       request.http?.headers.set(REQUEST_ID_HEADER, context.caller.requestId);
+      const readAfter = options.writes?.readAfter(context.caller.subject);
+      if (readAfter) request.http?.headers.set(READ_AFTER_HEADER, readAfter);
       for (const callee of ONWARD_CALLS[options.name] ?? []) {
         request.http?.headers.set(onwardIdentityHeader(callee), `Bearer ${await sign(context.caller, callee)}`);
       }
+    },
+    didReceiveResponse: ({ response, context }) => {
+      const written = response.http?.headers.get(WRITE_LSN_HEADER);
+      if (written) options.writes?.noteWrite((context as Partial<GatewayContext>).caller?.subject ?? null, written);
+      return response;
     },
     didEncounterError: (error, _fetchRequest, fetchResponse, context) => {
       options.logger.warn(

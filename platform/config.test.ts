@@ -26,6 +26,15 @@ describe('loadConfig', () => {
   });
 });
 
+describe('loadConfig: a read replica', () => {
+  it('takes DATABASE_READ_URL beside DATABASE_URL, and refuses it alone or malformed', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://db/hmg', DATABASE_READ_URL: 'postgres://replica/hmg' });
+    expect(config.databaseReadUrl).toBe('postgres://replica/hmg');
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://replica/hmg' })).toThrow(/DATABASE_READ_URL: a replica of DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/hmg', DATABASE_READ_URL: 'mysql://replica' })).toThrow(/DATABASE_READ_URL/);
+  });
+});
+
 describe('loadConfig: operations settings', () => {
   it('leaves tracing off unless a standard OTEL switch asks for it', () => {
     expect(loadConfig({}).tracing.enabled).toBe(false);

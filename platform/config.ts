@@ -25,6 +25,7 @@ const environment = z.object({
     .transform((v) => v.replace(/\/+$/, ''))
     .optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL').optional(),
+  DATABASE_READ_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL').optional(),
   DATA_DIR: z.string().min(1).default('./.data'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(4000),
@@ -123,6 +124,8 @@ export interface Config {
   };
   /** Absent: the embedded PGlite database under `dataDir`. */
   readonly databaseUrl: string | undefined;
+  /** A streaming replica of `databaseUrl` for the catalog's read-only work (see `ReadRouting`). */
+  readonly databaseReadUrl: string | undefined;
   readonly dataDir: string;
   readonly host: string;
   /** The gateway's public port; 0 picks a free one. */
@@ -211,6 +214,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
+    throw new ConfigError('Invalid configuration:\n- DATABASE_READ_URL: a replica of DATABASE_URL, which is not set (the embedded database has no replica)');
+  }
   if (e.NODE_ENV === 'production') {
     const insecure = [
       ...(e.OIDC_ISSUER ? [] : ['- OIDC_ISSUER: required when NODE_ENV=production (the development issuer, whose key lies in the data folder, is for development only)']),
@@ -232,6 +238,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       trustProxy: e.TRUST_PROXY,
     },
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
     dataDir: path.resolve(e.DATA_DIR),
     host: e.HOST,
     port: e.PORT,

@@ -26,7 +26,7 @@ import type { Role } from '../../platform/identity/roles.js';
 import { ensureHaproxy, startCluster, type RunningCluster } from '../../scripts/cluster/topology.js';
 import { startTestRedis, type TestRedis } from '../../test/support/redis-server.js';
 import { MixedLoad, type LoadSample } from './mixed-load.js';
-import { startPostgresPair, type PostgresPair } from './postgres-pair.js';
+import { startPostgresPair, type PostgresPair } from '../../test/support/postgres-pair.js';
 
 const env = z
   .object({

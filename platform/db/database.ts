@@ -1,3 +1,4 @@
+import type { ReadReplica } from './read-replica.js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 
 /** A drizzle database or transaction, whichever driver is underneath. Query modules take this. */
@@ -7,6 +8,11 @@ export type Db = PgDatabase<PgQueryResultHKT>;
 export interface Database {
   readonly db: Db;
   readonly engine: 'pglite' | 'postgres';
+  /**
+   * PostgreSQL with `DATABASE_READ_URL`: a streaming replica for read-only work. Which reads may use it,
+   * and when, is `ReadRouting`'s to say; writes always go to `db`.
+   */
+  readonly replica?: ReadReplica | undefined;
   /** Number of SQL statements sent since the database was opened (tests use it to prove there is no N+1). */
   statementCount(): number;
   /** PostgreSQL only: the connection pool's state right now (for metrics). PGlite has no pool. */

@@ -7,6 +7,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Database, Db } from './database.js';
 import { NotificationListener } from './notification-listener.js';
+import { ReadReplica } from './read-replica.js';
 
 export interface OpenDatabaseOptions {
   /** A postgres:// URL: node-postgres on a real PostgreSQL. */
@@ -17,6 +18,8 @@ export interface OpenDatabaseOptions {
   loadDataDir?: Blob | File | undefined;
   /** With `url`: maximum pool size. */
   poolSize?: number | undefined;
+  /** With `url`: a streaming replica of it for read-only work (`DATABASE_READ_URL`), with a pool as large. */
+  readUrl?: string | undefined;
 }
 
 class CountingLogger implements Logger {
@@ -43,9 +46,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     pool.on('connect', (client) => client.on('error', () => undefined));
     const db = drizzlePg(pool, { logger: counter }) as unknown as Db;
     const listener = new NotificationListener(options.url);
+    const replica = options.readUrl ? new ReadReplica(options.readUrl, options.poolSize ?? 10) : undefined;
     return {
       db,
       engine: 'postgres',
+      replica,
       statementCount: () => counter.count,
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       listen: (channel, onChange) => listener.listen(channel, onChange),
@@ -73,6 +78,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       },
       close: async () => {
         await listener.close();
+        await replica?.close();
         await pool.end();
       },
     };

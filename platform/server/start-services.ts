@@ -9,7 +9,7 @@ import type { AnySubgraphService } from './subgraph-service.js';
 
 /** Opens the configured database: PostgreSQL with DATABASE_URL, else PGlite persisted under DATA_DIR. */
 export function openConfiguredDatabase(config: Config): Promise<Database> {
-  return openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite'), poolSize: config.dbPoolSize });
+  return openDatabase({ url: config.databaseUrl, readUrl: config.databaseReadUrl, dataDir: path.join(config.dataDir, 'pglite'), poolSize: config.dbPoolSize });
 }
 
 /** Applies every service's pending migrations, then (when asked) writes their missing demo data. */

@@ -1,4 +1,6 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { currentLsn, WRITE_LSN_HEADER } from '../db/read-replica.js';
+import { isMutationRequest } from '../graphql/operation-kind.js';
 import { noReportingPlugins } from '../no-reporting.js';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -46,14 +48,14 @@ export interface StartSubgraphOptions {
 }
 
 /** Builds the Apollo Server of a subgraph, without any HTTP (tests call `executeOperation` on it). */
-export function createSubgraphApollo<Context extends object>(service: SubgraphService<Context>, logger: Logger): ApolloServer<Context> {
+export function createSubgraphApollo<Context extends object>(service: SubgraphService<Context>, logger: Logger, database?: Database): ApolloServer<Context> {
   return new ApolloServer<Context>({
     schema: refuseUnsafeTextArguments(buildSubgraphSchema([{ typeDefs: service.typeDefs, resolvers: service.resolvers }])),
     includeStacktraceInErrorResponses: false,
     // Shutdown is ours (scripts/start.ts): Apollo's own signal handlers would race with it.
     stopOnTerminationSignals: false,
     // Nothing is reported anywhere (traces are a usage-reporting feature).
-    plugins: [...noReportingPlugins<Context>(), metricsPlugin(service.name)],
+    plugins: [...noReportingPlugins<Context>(), metricsPlugin(service.name), ...(database?.replica ? [writeLsnPlugin<Context>(database, logger)] : [])],
     formatError: createFormatError(
       (formatted, error) => logger.error({ err: error, path: formatted.path, subgraph: service.name }, 'unexpected error'),
       (formatted, sqlState) => logger.warn({ sqlState, path: formatted.path, subgraph: service.name }, 'value refused by the database'),
@@ -72,7 +74,7 @@ export async function startSubgraph<Context extends object>(
   options: StartSubgraphOptions,
 ): Promise<RunningSubgraph> {
   const log = options.logger.child({ subgraph: service.name });
-  const apollo = createSubgraphApollo(service, log);
+  const apollo = createSubgraphApollo(service, log, options.database);
   const app = express();
   app.disable('x-powered-by');
   await apollo.start();
@@ -98,7 +100,7 @@ export async function startSubgraph<Context extends object>(
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
-        service.createContext(options.database, { headers: req.headers, caller: res.locals.caller as Caller }),
+        service.createContext(options.database, { headers: req.headers, caller: res.locals.caller as Caller, writes: isMutationRequest(req.body) }),
     }),
   );
   // Anything unexpected: a JSON 500 without details (they go to the log).
@@ -138,5 +140,27 @@ function requireGatewayIdentity(publicKey: CryptoKey, audience: string): express
         res.status(401).json({ errors: [{ message: error.message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
       },
     );
+  };
+}
+
+/**
+ * With a read replica: a mutation's answer says where the primary's log stood after it
+ * (`X-HMG-Write-LSN`), for the gateway to send back as `X-HMG-Read-After` with the caller's next
+ * requests, whichever replica serves them (read-your-writes). Failing to say is logged, never an error.
+ */
+function writeLsnPlugin<Context extends object>(database: Database, logger: Logger): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation, response }) {
+          if (operation?.operation !== 'mutation') return;
+          try {
+            response.http.headers.set(WRITE_LSN_HEADER, await currentLsn(database.db));
+          } catch (error) {
+            logger.warn({ err: error }, 'could not read where the log stands after a write');
+          }
+        },
+      };
+    },
   };
 }

@@ -17,8 +17,11 @@ export interface SubgraphService<Context extends object> {
   /** drizzle-kit migrations folder, and the PostgreSQL schema that owns the subgraph's tables. */
   readonly migrationsFolder: URL;
   readonly schema: string;
-  /** Builds the per-request context (fresh loaders every time) for a caller the gateway vouched for. */
-  createContext(database: Database, request: { headers: IncomingHttpHeaders; caller: Caller }): Context | Promise<Context>;
+  /**
+   * Builds the per-request context (fresh loaders every time) for a caller the gateway vouched for.
+   * `writes` is true when the request is a mutation: all of its work, reads included, is then the primary's.
+   */
+  createContext(database: Database, request: { headers: IncomingHttpHeaders; caller: Caller; writes: boolean }): Context | Promise<Context>;
   /**
    * REST endpoints besides GraphQL, mounted at `/api` behind the same gateway identity check; the caller is
    * in `res.locals.caller`.

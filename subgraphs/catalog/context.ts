@@ -6,7 +6,10 @@ import type { CatalogRecordCache } from './catalog-record-cache.js';
 
 /** What every catalog resolver receives. Built once per request. */
 export interface CatalogContext {
+  /** The primary: every write, and the reads of a request that writes. */
   readonly db: Db;
+  /** The handle for a read-only statement now: the streaming replica when it may answer, else the primary. */
+  readonly reads: () => Db;
   readonly loaders: CatalogLoaders;
   /** The language text fields answer in, from the request's Accept-Language. */
   readonly language: Language;

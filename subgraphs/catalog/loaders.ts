@@ -23,17 +23,18 @@ export interface CatalogLoaders {
  * Creates fresh loaders for one request: every entity reference and nested list of a response is read
  * with one statement per kind, whatever the page size. Never share them between requests. With
  * `records`, datasets, data holders and distributions kept between requests are answered from memory
- * (see `CatalogRecordCache`; not for requests that write).
+ * (see `CatalogRecordCache`; not for requests that write). Each batch reads from the handle `reads`
+ * gives at that moment (the replica or the primary, as `ReadRouting` decides).
  */
-export function createLoaders(db: Db, records?: CatalogRecordCache): CatalogLoaders {
+export function createLoaders(reads: () => Db, records?: CatalogRecordCache): CatalogLoaders {
   const kept = <V>(kind: string, load: (keys: readonly string[]) => Promise<V[]>) => (records ? records.through(kind, load) : load);
   return {
-    dataset: new DataLoader(kept('dataset', (ids) => getDatasetsByIds(db, ids))),
-    dataHolder: new DataLoader(kept('dataHolder', (ids) => getDataHoldersByIds(db, ids))),
-    distributions: new DataLoader(kept('distributions', (ids) => getDistributionsByDatasetIds(db, ids, 'distribution'))),
-    samples: new DataLoader((ids) => getDistributionsByDatasetIds(db, ids, 'sample')),
-    analytics: new DataLoader((ids) => getDistributionsByDatasetIds(db, ids, 'analytics')),
-    datasetCountByPublisher: new DataLoader((ids) => countDatasetsByPublisher(db, ids)),
+    dataset: new DataLoader(kept('dataset', (ids) => getDatasetsByIds(reads(), ids))),
+    dataHolder: new DataLoader(kept('dataHolder', (ids) => getDataHoldersByIds(reads(), ids))),
+    distributions: new DataLoader(kept('distributions', (ids) => getDistributionsByDatasetIds(reads(), ids, 'distribution'))),
+    samples: new DataLoader((ids) => getDistributionsByDatasetIds(reads(), ids, 'sample')),
+    analytics: new DataLoader((ids) => getDistributionsByDatasetIds(reads(), ids, 'analytics')),
+    datasetCountByPublisher: new DataLoader((ids) => countDatasetsByPublisher(reads(), ids)),
     historyFirstPage: new DataLoader(async (keys) => {
       // One statement per page size asked (in practice one): keys are `<limit>:<dataset id>`.
       const byLimit = new Map<number, string[]>();
@@ -44,11 +45,11 @@ export function createLoaders(db: Db, records?: CatalogRecordCache): CatalogLoad
       }
       const found = new Map<string, DatasetVersionRow[]>();
       for (const [limit, ids] of byLimit) {
-        const pages = await latestDatasetHistories(db, ids, limit);
+        const pages = await latestDatasetHistories(reads(), ids, limit);
         ids.forEach((id, i) => found.set(`${limit}:${id}`, pages[i] ?? []));
       }
       return keys.map((k) => found.get(k) ?? []);
     }),
-    historyCount: new DataLoader((ids) => countDatasetHistories(db, ids)),
+    historyCount: new DataLoader((ids) => countDatasetHistories(reads(), ids)),
   };
 }

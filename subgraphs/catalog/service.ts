@@ -9,9 +9,13 @@ import { CatalogRecordCache } from './catalog-record-cache.js';
 import { isInternal } from '../../platform/identity/caller.js';
 import { refreshSearchEntries } from './db/queries/search-entries.js';
 import { seedDemoCatalog } from './seed/seed-demo.js';
+import { ReadRouting, readAfterOf } from '../../platform/db/read-routing.js';
+import { CATALOGUE_CHANGED_CHANNEL } from './http/catalogue-document-cache.js';
 
 /** Records kept between requests, per database served (started with the subgraph's HTTP face). */
 const recordCaches = new WeakMap<object, CatalogRecordCache>();
+/** Where reads go, per database served with a read replica (started with the subgraph's HTTP face). */
+const readRoutings = new WeakMap<object, ReadRouting>();
 
 /** The catalog subgraph as the shared server code runs it. */
 export const catalogService: SubgraphService<CatalogContext> = {
@@ -20,13 +24,19 @@ export const catalogService: SubgraphService<CatalogContext> = {
   resolvers: resolvers as unknown as SubgraphService<CatalogContext>['resolvers'],
   migrationsFolder,
   schema: 'catalog',
-  createContext: (database, request) => {
-    // Internal roles curate: they always read what is committed now, never what is kept.
-    const records = isInternal(request.caller) ? undefined : recordCaches.get(database);
+  createContext: async (database, request) => {
+    const readAfter = readAfterOf(request.headers);
+    // Internal roles curate, and a caller who wrote lately reads its writes: both read what is committed
+    // now, never what is kept.
+    const records = isInternal(request.caller) || readAfter !== undefined ? undefined : recordCaches.get(database);
+    // A request that writes reads from the primary too; others from the replica when it may answer.
+    const routing = request.writes ? undefined : readRoutings.get(database);
+    const reads = routing ? await routing.forRequest(readAfter) : () => database.db;
     return {
       db: database.db,
+      reads,
       records,
-      loaders: createLoaders(database.db, records),
+      loaders: createLoaders(reads, records),
       language: languageFromHeader(request.headers['accept-language']),
       caller: request.caller,
       publicBase: forwardedBase((name) => request.headers[name]),
@@ -41,11 +51,19 @@ export const catalogService: SubgraphService<CatalogContext> = {
       // Until it hears the catalog (or if it cannot), nothing is kept.
       records.start(database).catch(() => undefined);
     }
+    if (database.replica && !readRoutings.has(database)) {
+      const routing = new ReadRouting(database);
+      readRoutings.set(database, routing);
+      // Until it hears the catalog, every read stays on the primary.
+      routing.start([CATALOGUE_CHANGED_CHANNEL]).catch(() => undefined);
+    }
     return catalogueRouter(database);
   },
   close: async (database) => {
     await recordCaches.get(database)?.stop();
     recordCaches.delete(database);
+    await readRoutings.get(database)?.stop();
+    readRoutings.delete(database);
   },
   afterMigrate: (database) => database.db.transaction((tx) => refreshSearchEntries(tx, 'missing')),
   seedDemo: async (database) => {

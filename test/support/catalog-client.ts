@@ -1,3 +1,4 @@
+import { isMutationRequest } from '../../platform/graphql/operation-kind.js';
 import type { ApolloServer } from '@apollo/server';
 import type { Database } from '../../platform/db/database.js';
 import { createLogger } from '../../platform/logger.js';
@@ -33,7 +34,7 @@ export async function subgraphExecutor<Context extends object>(service: Subgraph
       headers: Record<string, string> = {},
       caller: Caller = testCaller(),
     ): Promise<TestResponse<T>> {
-      const contextValue = await service.createContext(database, { headers, caller });
+      const contextValue = await service.createContext(database, { headers, caller, writes: isMutationRequest({ query }) });
       const response = await apollo.executeOperation<T>({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       return response.body.singleResult as TestResponse<T>;

@@ -28,7 +28,7 @@ export async function historyConnection(datasetId: string, args: HistoryArgs, ct
   const [rows, total] = await Promise.all([
     beforeVersion === undefined
       ? ctx.loaders.historyFirstPage.load(`${first + 1}:${datasetId}`)
-      : listDatasetHistory(ctx.db, { datasetId, limit: first + 1, beforeVersion }),
+      : listDatasetHistory(ctx.reads(), { datasetId, limit: first + 1, beforeVersion }),
     selectsField(info, 'totalCount') ? ctx.loaders.historyCount.load(datasetId) : Promise.resolve(null),
   ]);
   const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor(kind, [node.version]), node }));

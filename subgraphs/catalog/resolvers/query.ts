@@ -37,8 +37,8 @@ export const Query = {
     };
     // The same search gives every caller the same page: kept until the catalogue changes.
     const result = ctx.records
-      ? await ctx.records.remember('search', JSON.stringify(params), () => searchDatasets(ctx.db, params))
-      : await searchDatasets(ctx.db, params);
+      ? await ctx.records.remember('search', JSON.stringify(params), () => searchDatasets(ctx.reads(), params))
+      : await searchDatasets(ctx.reads(), params);
     const nodes = await ctx.loaders.dataset.loadMany(result.hits.map((h) => h.id));
     const edges = result.hits.map((hit, i) => ({
       cursor: datasetCursor(request.cursorKind, hit.position),
@@ -63,8 +63,8 @@ export const Query = {
       ? decodeCursor('dataHolders', args.after, z.tuple([cursorText]))[0]
       : undefined;
     const [rows, total] = await Promise.all([
-      listDataHolders(ctx.db, { limit: first + 1, afterId }),
-      selectsField(info, 'totalCount') ? countDataHolders(ctx.db) : Promise.resolve(null),
+      listDataHolders(ctx.reads(), { limit: first + 1, afterId }),
+      selectsField(info, 'totalCount') ? countDataHolders(ctx.reads()) : Promise.resolve(null),
     ]);
     const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor('dataHolders', [node.id]), node }));
     for (const row of rows) ctx.loaders.dataHolder.prime(row.id, row);
