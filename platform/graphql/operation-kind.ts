@@ -17,7 +17,7 @@ export function isMutationRequest(body: unknown): boolean {
   const key = `${name ?? ''}\u0000${query}`;
   const cached = query.length <= KEPT_LENGTH ? known.get(key) : undefined;
   if (cached !== undefined) return cached;
-  let mutation = false;
+  let mutation: boolean;
   try {
     mutation = getOperationAST(parse(query), name)?.operation === 'mutation';
   } catch {
