@@ -18,6 +18,7 @@ export const fieldPolicy: Readonly<Record<string, readonly Role[] | typeof AUTHE
   'Query.permits': ['researcher', 'hdab-reviewer', 'admin', 'auditor'],
   'Query.auditTrail': ['auditor', 'admin'],
   'Query.verifyAuditChain': ['auditor', 'admin'],
+  'Query.changes': ['researcher', ...INTERNAL_ROLES],
   'Dataset.permits': ['researcher', 'hdab-reviewer', 'admin', 'auditor'],
   'Dataset.accessApplications': ['researcher', 'hdab-reviewer', 'admin', 'auditor'],
   'Mutation.submitAccessApplication': ['researcher'],

@@ -65,8 +65,10 @@ export class OperationSubgraphs {
       if (!typeName || !selectionSet) return;
       for (const selection of selectionSet.selections) {
         if (selection.kind === Kind.FIELD) {
-          const owner = this.owners.get(`${typeName}.${selection.name.value}`);
+          const coordinate = `${typeName}.${selection.name.value}`;
+          const owner = this.owners.get(coordinate);
           if (owner) found.add(owner);
+          for (const source of READS_BEYOND_OWNER[coordinate] ?? []) found.add(source);
           const fields = (schema.getType(typeName) as { getFields?: () => Record<string, { type: unknown }> } | undefined)?.getFields?.();
           walk(namedType(fields?.[selection.name.value]?.type), selection.selectionSet);
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -91,6 +93,14 @@ export class OperationSubgraphs {
     return found;
   }
 }
+
+/**
+ * Fields whose owner answers from other subgraphs' data as well, besides its `ONWARD_CALLS`: the change
+ * feed reads the catalog's and lineage's change outboxes.
+ */
+const READS_BEYOND_OWNER: Readonly<Record<string, readonly string[]>> = {
+  'Query.changes': ['catalog', 'lineage'],
+};
 
 /** The name of the named type under list and non-null wrappers. */
 function namedType(type: unknown): string | undefined {

@@ -13,8 +13,13 @@ export interface Database {
    * and when, is `ReadRouting`'s to say; writes always go to `db`.
    */
   readonly replica?: ReadReplica | undefined;
-  /** Number of SQL statements sent since the database was opened (tests use it to prove there is no N+1). */
+  /** Number of SQL statements sent through `db` since the database was opened (tests use it to prove there is no N+1). */
   statementCount(): number;
+  /**
+   * The same database for background work that no request waits for (numbering the change outbox):
+   * its statements are not in `statementCount`, so that what tests count is what requests cost.
+   */
+  readonly background: Db;
   /** PostgreSQL only: the connection pool's state right now (for metrics). PGlite has no pool. */
   poolStats?(): PoolStats;
   /**

@@ -45,11 +45,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // the pool drops the broken client when it is given back, and the statement that used it fails.
     pool.on('connect', (client) => client.on('error', () => undefined));
     const db = drizzlePg(pool, { logger: counter }) as unknown as Db;
+    const background = drizzlePg(pool) as unknown as Db;
     const listener = new NotificationListener(options.url);
     const replica = options.readUrl ? new ReadReplica(options.readUrl, options.poolSize ?? 10) : undefined;
     return {
       db,
       engine: 'postgres',
+      background,
       replica,
       statementCount: () => counter.count,
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
@@ -93,6 +95,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const db = drizzlePglite(client, { logger: counter }) as unknown as Db;
   return {
     db,
+    background: drizzlePglite(client) as unknown as Db,
     engine: 'pglite',
     statementCount: () => counter.count,
     // One process holds the embedded database: notifications never get lost.

@@ -8,6 +8,7 @@ import express from 'express';
 import type { CryptoKey } from 'jose';
 import type { Database } from '../db/database.js';
 import { pingDatabase } from '../db/ping-database.js';
+import { ChangeSequencer } from '../db/change-sequencer.js';
 import type { Caller } from '../identity/caller.js';
 import { createInternalTokenVerifier, REQUEST_ID_HEADER, requestIdOf } from '../identity/internal-token.js';
 import { ErrorCode } from '../graphql/errors.js';
@@ -108,6 +109,10 @@ export async function startSubgraph<Context extends object>(
     log.error({ err: error }, 'unexpected error');
     if (!res.headersSent) res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
   });
+  const sequencer = service.changeChannel ? new ChangeSequencer(options.database, service.schema as 'catalog' | 'access' | 'lineage', log) : undefined;
+  // A database that does not answer yet must not stop the subgraph from starting (its /ready says so).
+  await sequencer?.start(service.changeChannel as string).catch((error: unknown) => log.warn({ err: error }, 'the change outbox will not be numbered by this process'));
+  const stopBackground = service.startBackground?.(options.database, { logger: log });
   const l = await listen(app, options.host, options.port);
   log.info({ url: `${l.url}/graphql` }, 'subgraph listening');
   return {
@@ -117,6 +122,8 @@ export async function startSubgraph<Context extends object>(
       readiness.drain();
       await l.close(options.shutdownGraceMs);
       await apollo.stop();
+      await stopBackground?.();
+      await sequencer?.stop();
       await service.close?.(options.database);
     },
   };

@@ -29,6 +29,13 @@ export interface SubgraphService<Context extends object> {
   http?(database: Database, context: { logger: Logger }): Router;
   /** Stops the background work `http` started for `database` (called when the subgraph stops). */
   close?(database: Database): void | Promise<void>;
+  /**
+   * The channel its change triggers notify on: the subgraph's change outbox (`<schema>.change_event`) is
+   * then numbered by a `ChangeSequencer` while the subgraph runs.
+   */
+  readonly changeChannel?: string;
+  /** Background work of its own (scheduled jobs), started with the subgraph; answers how to stop it. */
+  startBackground?(database: Database, context: { logger: Logger }): () => Promise<void>;
   /** Brings derived data up to date after migrations (e.g. search rows); runs at every start, idempotent. */
   afterMigrate?(database: Database): Promise<void>;
   /** Writes the demo data that is missing and answers how many records it wrote (0 when all were present); idempotent. */

@@ -6,6 +6,7 @@ import { catalogDirectory, type DatasetDirectory } from './dataset-directory.js'
 import { migrationsFolder, name, resolvers, typeDefs } from './index.js';
 import { createLoaders } from './loaders.js';
 import { seedDemoAccess } from './seed/seed-demo.js';
+import { schedulePermitReminders } from './changes/permit-reminders.js';
 
 export interface AccessServiceOptions {
   /** The catalog subgraph's GraphQL URL, read per request (it may be known only once the catalog listens). */
@@ -24,6 +25,9 @@ export function createAccessService(options: AccessServiceOptions): SubgraphServ
     resolvers: resolvers as unknown as SubgraphService<AccessContext>['resolvers'],
     migrationsFolder,
     schema: 'access',
+    changeChannel: 'access_changed',
+    // Permits about to expire, or expired: checked at start and every hour (each reminder is written once).
+    startBackground: (database, { logger }) => schedulePermitReminders(database, logger),
     createContext: (database, request) => {
       const today = new Date().toISOString().slice(0, 10);
       const header = onwardIdentity(request.headers, 'catalog');

@@ -24,6 +24,7 @@ export const catalogService: SubgraphService<CatalogContext> = {
   resolvers: resolvers as unknown as SubgraphService<CatalogContext>['resolvers'],
   migrationsFolder,
   schema: 'catalog',
+  changeChannel: CATALOGUE_CHANGED_CHANNEL,
   createContext: async (database, request) => {
     const readAfter = readAfterOf(request.headers);
     // Internal roles curate, and a caller who wrote lately reads its writes: both read what is committed

@@ -38,6 +38,7 @@ export function createLineageService(options: LineageServiceOptions): SubgraphSe
     resolvers: resolvers as unknown as SubgraphService<LineageContext>['resolvers'],
     migrationsFolder,
     schema: 'lineage',
+    changeChannel: 'lineage_changed',
     createContext: async (database, request) => {
       await intakes.get(database)?.settled();
       return {

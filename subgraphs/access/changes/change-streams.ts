@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../../platform/db/database.js';
+import { queryRows } from '../../../platform/db/rows.js';
+
+/** The three change streams, one per subgraph outbox (`<schema>.change_event`). */
+export const CHANGE_STREAMS = ['CATALOG', 'ACCESS', 'LINEAGE'] as const;
+export type ChangeStream = (typeof CHANGE_STREAMS)[number];
+
+/** Every change type, and the stream that carries it. */
+export const CHANGE_TYPES = {
+  DATASET_ADDED: 'CATALOG',
+  DATASET_CHANGED: 'CATALOG',
+  DATASET_WITHDRAWN: 'CATALOG',
+  APPLICATION_STATUS_CHANGED: 'ACCESS',
+  PERMIT_GRANTED: 'ACCESS',
+  PERMIT_EXTENDED: 'ACCESS',
+  PERMIT_EXPIRING: 'ACCESS',
+  PERMIT_EXPIRED: 'ACCESS',
+  PERMIT_REVOKED: 'ACCESS',
+  RUN_FAILED: 'LINEAGE',
+  SCHEMA_CHANGED: 'LINEAGE',
+} as const satisfies Record<string, ChangeStream>;
+export type ChangeType = keyof typeof CHANGE_TYPES;
+
+/** One numbered row of a stream, as stored. */
+export interface ChangeRow {
+  stream: ChangeStream;
+  seq: number;
+  type: ChangeType;
+  occurredAt: string;
+  datasetIds: string[];
+  organisationId: string | null;
+  detail: Record<string, unknown>;
+}
+
+const TABLES: Record<ChangeStream, string> = { CATALOG: '"catalog"."change_event"', ACCESS: '"access"."change_event"', LINEAGE: '"lineage"."change_event"' };
+
+/**
+ * Up to `limit` numbered rows of `stream` after `afterSeq`, in sequence order, of `types`, and (with
+ * `organisationId`) of that organisation only. Rows not yet numbered are not read: they get numbers
+ * above every row read here. (The access subgraph reads the catalog's and lineage's outboxes, which
+ * are a published stream: see the decisions.)
+ */
+export async function readStream(
+  db: Db,
+  stream: ChangeStream,
+  options: { afterSeq: number; limit: number; types: readonly ChangeType[]; organisationId?: string | undefined },
+): Promise<ChangeRow[]> {
+  const table = sql.raw(TABLES[stream]);
+  const organisation = options.organisationId === undefined ? sql`true` : sql`organisation_id = ${options.organisationId}`;
+  const rows = await queryRows<{ seq: string | number; type: ChangeType; occurred_at: string; dataset_ids: string[]; organisation_id: string | null; detail: unknown }>(
+    db,
+    sql`SELECT seq, type, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at, dataset_ids, organisation_id, detail
+        FROM ${table}
+        WHERE seq > ${options.afterSeq} AND type = ANY(${sql.param([...options.types])}::text[]) AND ${organisation}
+        ORDER BY seq LIMIT ${options.limit}`,
+  );
+  return rows.map((r) => ({
+    stream,
+    seq: Number(r.seq),
+    type: r.type,
+    occurredAt: r.occurred_at,
+    datasetIds: r.dataset_ids,
+    organisationId: r.organisation_id,
+    detail: (typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail) as Record<string, unknown>,
+  }));
+}
