@@ -38,6 +38,13 @@ const environment = z.object({
   SEED: z.enum(['demo', 'none']).default('demo'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  WEBHOOK_ALLOWED_TARGETS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((t) => t.trim()).filter(Boolean))
+    .refine((list) => list.every((t) => /^[A-Za-z0-9.:_\-/]+$/.test(t)), 'a comma-separated list of host names, IP addresses or CIDR ranges'),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
+  WEBHOOK_RETRY_FOR_SECONDS: z.coerce.number().int().min(1).max(7 * 86_400).default(86_400),
   OIDC_ISSUER: z.url().optional(),
   OIDC_AUDIENCE: z.string().min(1).default('health-metadata-gateway'),
   OIDC_JWKS_URL: z.url().optional(),
@@ -134,6 +141,8 @@ export interface Config {
   readonly seed: 'demo' | 'none';
   readonly logLevel: z.infer<typeof environment>['LOG_LEVEL'];
   readonly dbPoolSize: number;
+  /** Webhook delivery: targets allowed beyond public addresses, and the retry schedule. */
+  readonly webhooks: { readonly allowedTargets: readonly string[]; readonly retryBaseMs: number; readonly retryForMs: number };
   /**
    * Who issues callers' tokens. Absent issuer: the built-in development issuer (keys in the data folder,
    * tokens from `npm run token`).
@@ -250,6 +259,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     seed: e.SEED,
     logLevel: e.LOG_LEVEL,
     dbPoolSize: e.DB_POOL_SIZE,
+    webhooks: { allowedTargets: e.WEBHOOK_ALLOWED_TARGETS, retryBaseMs: e.WEBHOOK_RETRY_BASE_MS, retryForMs: e.WEBHOOK_RETRY_FOR_SECONDS * 1000 },
     oidc: {
       issuer: e.OIDC_ISSUER,
       audience: e.OIDC_AUDIENCE,

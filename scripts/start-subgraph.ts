@@ -22,7 +22,7 @@ const peerUrl = (peer: 'catalog' | 'access') => subgraphs[peer].url ?? `http://1
 const auditSettings = await loadAuditSettings(config);
 const services: Record<string, AnySubgraphService> = {
   catalog: catalogService,
-  access: createAccessService({ catalogUrl: () => peerUrl('catalog'), audit: auditSettings }),
+  access: createAccessService({ catalogUrl: () => peerUrl('catalog'), audit: auditSettings, webhooks: config.webhooks }),
   lineage: createLineageService({ peerUrl }),
 };
 const name = process.argv[2] ?? '';

@@ -29,7 +29,7 @@ const peerUrl = (name: 'catalog' | 'access') => config.subgraphs[name].url ?? su
 const auditSettings = await loadAuditSettings(config);
 const services = [
   { service: catalogService, port: config.subgraphs.catalog.port },
-  { service: createAccessService({ catalogUrl: () => peerUrl('catalog'), audit: auditSettings }), port: config.subgraphs.access.port },
+  { service: createAccessService({ catalogUrl: () => peerUrl('catalog'), audit: auditSettings, webhooks: config.webhooks }), port: config.subgraphs.access.port },
   { service: createLineageService({ peerUrl }), port: config.subgraphs.lineage.port },
 ];
 try {

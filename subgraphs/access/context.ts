@@ -3,6 +3,7 @@ import type { Caller } from '../../platform/identity/caller.js';
 import type { DatasetDirectory } from './dataset-directory.js';
 import type { AccessLoaders } from './loaders.js';
 import type { AuditSettings } from './audit/checkpoints.js';
+import type { WebhookTargetPolicy } from './webhooks/webhook-target.js';
 
 /** What every access resolver receives. Built once per request. */
 export interface AccessContext {
@@ -15,4 +16,6 @@ export interface AccessContext {
   readonly today: string;
   /** The audit trail's key, and where its checkpoints are read from for verification. */
   readonly audit: AuditSettings;
+  /** Where webhooks may be sent. */
+  readonly webhooks: { readonly policy: WebhookTargetPolicy };
 }

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parse, type DocumentNode } from 'graphql';
 import { Mutation } from './resolvers/mutation.js';
 import { Query } from './resolvers/query.js';
-import { ChangeEvent, changesQuery } from './resolvers/changes.js';
+import { changesQuery } from './resolvers/changes.js';
+import { WebhookDelivery, WebhookSubscription, webhookMutations, webhookQueries } from './resolvers/webhooks.js';
 import { AccessApplication, AuditEntry, Dataset, Organisation, Permit, PublicPermit } from './resolvers/types.js';
 
 /** The subgraph's name in the supergraph. */
@@ -15,7 +16,7 @@ export const schemaFile = new URL('./schema.graphql', import.meta.url);
 export const typeDefs: DocumentNode = parse(readFileSync(schemaFile, 'utf8'));
 
 /** The subgraph's resolvers, grouped by type. */
-export const resolvers = { Query: { ...Query, ...changesQuery }, Mutation, ChangeEvent, Dataset, Organisation, AccessApplication, Permit, PublicPermit, AuditEntry };
+export const resolvers = { Query: { ...Query, ...changesQuery, ...webhookQueries }, Mutation: { ...Mutation, ...webhookMutations }, WebhookSubscription, WebhookDelivery, Dataset, Organisation, AccessApplication, Permit, PublicPermit, AuditEntry };
 
 /** The drizzle-kit migrations of the `access` schema. */
 export const migrationsFolder = new URL('./db/migrations/', import.meta.url);

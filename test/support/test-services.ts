@@ -10,7 +10,8 @@ export const runningSubgraphUrls: Record<string, string> = {};
 /** The services of the supergraph, as tests run them. */
 export const testServices: readonly AnySubgraphService[] = [
   catalogService,
-  createAccessService({ catalogUrl: () => runningSubgraphUrls.catalog, audit: testAudit }),
+  // Webhooks may reach the tests' own receivers on loopback, and retry quickly.
+  createAccessService({ catalogUrl: () => runningSubgraphUrls.catalog, audit: testAudit, webhooks: { allowedTargets: ['127.0.0.1'], retryBaseMs: 100, pollMs: 250 } }),
   // No polling for other processes' leftovers: it would add statements to what tests count.
   createLineageService({ peerUrl: (name) => runningSubgraphUrls[name], strayPollMs: 0 }),
 ];

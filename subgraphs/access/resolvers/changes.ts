@@ -4,7 +4,8 @@ import { decodeCursor, encodeCursor, pageSize } from '../../../platform/graphql/
 import { requireRole } from '../../../platform/graphql/require-role.js';
 import { isInternal } from '../../../platform/identity/caller.js';
 import { INTERNAL_ROLES } from '../../../platform/identity/roles.js';
-import { FEED_START, grantedDatasets, readFeed, type ChangeVisibility, type FeedPosition, type VisibleChange } from '../changes/change-feed.js';
+import { FEED_START, grantedDatasets, readFeed, type ChangeVisibility, type FeedPosition } from '../changes/change-feed.js';
+import { publicChange } from '../changes/public-change.js';
 import { CHANGE_TYPES, type ChangeType } from '../changes/change-streams.js';
 import type { AccessContext } from '../context.js';
 import { audit } from './audit.js';
@@ -20,7 +21,7 @@ function decodePosition(after: string | null | undefined): FeedPosition {
 }
 
 /** What the caller may see of the change streams (see `readFeed`). */
-function visibilityOf(ctx: AccessContext): ChangeVisibility {
+export function visibilityOf(ctx: AccessContext): ChangeVisibility {
   if (isInternal(ctx.caller)) return { seesAll: true, organisationId: undefined, visibleDatasets: async (ids) => new Set(ids) };
   const organisationId = ctx.caller.organisationId ?? '';
   return {
@@ -44,53 +45,8 @@ export const changesQuery = {
     const page = await readFeed(ctx.db, visibilityOf(ctx), { after: decodePosition(args.after), first, types });
     await audit(ctx, 'read:changes', 'SUCCESS', [...new Set(page.events.flatMap((e) => e.datasetIds))]);
     return {
-      edges: page.events.map((node) => ({ cursor: encodePosition(node.position), node })),
+      edges: page.events.map((event) => ({ cursor: encodePosition(event.position), node: publicChange(event) })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: encodePosition(page.position) },
     };
   },
 };
-
-const text = (value: unknown) => (typeof value === 'string' ? value : null);
-
-/** A change event's fields, from its stored detail (absent where the type does not have them). */
-export const ChangeEvent = {
-  id: (e: VisibleChange) => `${e.stream.toLowerCase()}:${e.seq}`,
-  sequence: (e: VisibleChange) => e.seq,
-  fields: (e: VisibleChange) => (e.type === 'DATASET_CHANGED' ? apiFields((e.detail.fields as string[] | undefined) ?? []) : null),
-  applicationId: (e: VisibleChange) => text(e.detail.applicationId),
-  permitId: (e: VisibleChange) => text(e.detail.permitId),
-  status: (e: VisibleChange) => text(e.detail.status),
-  previousStatus: (e: VisibleChange) => text(e.detail.previousStatus),
-  validUntil: (e: VisibleChange) => text(e.detail.validUntil),
-  daysLeft: (e: VisibleChange) => (typeof e.detail.daysLeft === 'number' ? e.detail.daysLeft : null),
-  runId: (e: VisibleChange) => text(e.detail.runId),
-  job: (e: VisibleChange) => (text(e.detail.jobNamespace) && text(e.detail.jobName) ? { namespace: e.detail.jobNamespace, name: e.detail.jobName } : null),
-  source: (e: VisibleChange) =>
-    text(e.detail.datasetNamespace) && text(e.detail.datasetName) ? { namespace: e.detail.datasetNamespace, name: e.detail.datasetName } : null,
-  schemaChange: (e: VisibleChange) =>
-    e.type === 'SCHEMA_CHANGED' ? { added: e.detail.added ?? [], removed: e.detail.removed ?? [], retyped: e.detail.retyped ?? [] } : null,
-};
-
-/** The catalogue's columns, as the `Dataset` fields partners know (one field for both languages of a text). */
-const FIELD_OF_COLUMN: Readonly<Record<string, string>> = {
-  title_fr: 'title',
-  title_en: 'title',
-  description_fr: 'description',
-  description_en: 'description',
-  keywords_fr: 'keywords',
-  keywords_en: 'keywords',
-  publisher_id: 'publisher',
-  custodian_id: 'custodian',
-  access_body_id: 'accessBody',
-  temporal_start: 'temporalCoverage',
-  temporal_end: 'temporalCoverage',
-  source_iri: 'sourceIri',
-  spatial: 'spatialCoverage',
-  contact_point: 'contactPoint',
-};
-
-/** Changed columns as API field names, each once, sorted. */
-function apiFields(columns: readonly string[]): string[] {
-  const camel = (c: string) => c.replace(/_([a-z])/g, (_, l: string) => l.toUpperCase());
-  return [...new Set(columns.map((c) => FIELD_OF_COLUMN[c] ?? camel(c)))].sort();
-}

@@ -1,0 +1,247 @@
+import { sql } from 'drizzle-orm';
+import type { Database, Db } from '../../../platform/db/database.js';
+import { queryRows } from '../../../platform/db/rows.js';
+import { INTERNAL_ROLES, type Role } from '../../../platform/identity/roles.js';
+import type { Logger } from '../../../platform/logger.js';
+import { grantedDatasets, readFeed, type ChangeVisibility, type VisibleChange } from '../changes/change-feed.js';
+import { publicChange } from '../changes/public-change.js';
+import { sendWebhook, type WebhookOutcome } from './send-webhook.js';
+import type { LineageSource, SubscriptionRow } from './subscriptions.js';
+import type { WebhookTargetPolicy } from './webhook-target.js';
+
+export interface WebhookDispatcherOptions {
+  policy: WebhookTargetPolicy;
+  logger: Logger;
+  /** First retry after this, doubling each time up to 4 h (default 5 s). */
+  retryBaseMs?: number;
+  /** A delivery is retried for this long after its first attempt, then DEAD (default 24 h). */
+  retryForMs?: number;
+  /** How often to look for work besides notifications (default 1 s). */
+  pollMs?: number;
+  /** Deliveries sent at once, at most (default 4). */
+  concurrency?: number;
+}
+
+/** How long a dispatcher holds a delivery it is sending: longer than any attempt may take. */
+const LEASE_SECONDS = 30;
+const LONGEST_WAIT_MS = 4 * 60 * 60 * 1000;
+/** Events turned into deliveries per subscription and pass, at most. */
+const ENQUEUE_PER_PASS = 500;
+
+/**
+ * Delivers change events to webhook subscriptions, at least once and in each subscription's order,
+ * from any number of replicas at once:
+ * - enqueue: each active subscription (its row locked, `SKIP LOCKED`) reads the change feed from its
+ *   position with its owner's visibility and scope, and turns each matching event into a delivery
+ *   numbered in the subscription, in the same transaction as the new position: no event is skipped or
+ *   enqueued twice, whatever crashes;
+ * - send: only the oldest pending delivery of each subscription is sent (the next waits for it),
+ *   claimed for 30 s by an atomic update, so two dispatchers never send the same attempt; a 2xx
+ *   delivers it, anything else is retried after 5 s, 10 s, 20 s... (up to 4 h apart) until 24 h after
+ *   the first attempt, then the delivery is DEAD and the next one goes.
+ */
+export class WebhookDispatcher {
+  private readonly retryBaseMs: number;
+  private readonly retryForMs: number;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+  private readonly stops: (() => Promise<void>)[] = [];
+
+  constructor(
+    private readonly database: Database,
+    private readonly options: WebhookDispatcherOptions,
+  ) {
+    this.retryBaseMs = options.retryBaseMs ?? 5000;
+    this.retryForMs = options.retryForMs ?? 24 * 60 * 60 * 1000;
+  }
+
+  /** Starts: hears the three change channels (numbered events), and looks for due retries every second. */
+  async start(): Promise<void> {
+    for (const channel of ['catalog_changed', 'access_changed', 'lineage_changed']) {
+      this.stops.push(await this.database.listen(channel, () => this.wake()));
+    }
+    this.timer = setInterval(() => this.wake(), this.options.pollMs ?? 1000);
+    this.timer.unref();
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    for (const stop of this.stops.splice(0)) await stop();
+    await this.running;
+  }
+
+  /** One whole pass: enqueue for every subscription, then send what is due until nothing is. Tests call it. */
+  async pass(): Promise<void> {
+    const db = this.database.background;
+    const active = await queryRows<{ id: string }>(db, sql`SELECT id::text AS id FROM access.webhook_subscription WHERE status = 'ACTIVE' ORDER BY created_at`);
+    for (const { id } of active) await this.enqueue(id);
+    for (;;) {
+      const due = await this.dueHeads();
+      if (due.length === 0) return;
+      const concurrency = this.options.concurrency ?? 4;
+      let sent = 0;
+      for (let i = 0; i < due.length; i += concurrency) {
+        const outcomes = await Promise.all(due.slice(i, i + concurrency).map((d) => this.attempt(d.subscriptionId, d.sequence)));
+        sent += outcomes.filter(Boolean).length;
+      }
+      if (sent === 0 || this.stopped) return;
+    }
+  }
+
+  private wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.pass();
+        } while (this.again && !this.stopped);
+      } catch (error) {
+        this.options.logger.warn({ err: error }, 'webhook dispatch failed; it will be tried again');
+      } finally {
+        this.running = undefined;
+      }
+    })();
+  }
+
+  /** Turns the subscription's new events into deliveries (see the class). */
+  private async enqueue(subscriptionId: string): Promise<void> {
+    await this.database.background.transaction(async (tx) => {
+      const [row] = await queryRows<{ subscription: SubscriptionRow }>(
+        tx,
+        sql`SELECT jsonb_build_object('id', id::text, 'organisationId', organisation_id, 'ownerRoles', owner_roles, 'types', types, 'datasetIds', dataset_ids,
+                                      'downstreamOf', downstream_of, 'position', position, 'nextSequence', next_sequence) AS subscription
+            FROM access.webhook_subscription WHERE id = ${subscriptionId}::uuid AND status = 'ACTIVE' FOR UPDATE SKIP LOCKED`,
+      );
+      if (!row) return;
+      const subscription = (typeof row.subscription === 'string' ? JSON.parse(row.subscription) : row.subscription) as SubscriptionRow;
+      const scope = await scopeOf(tx, subscription);
+      const visibility = ownerVisibility(tx, subscription);
+      let position = subscription.position;
+      let sequence = Number(subscription.nextSequence);
+      const matched: VisibleChange[] = [];
+      for (let read = 0; read < ENQUEUE_PER_PASS; ) {
+        const page = await readFeed(tx, visibility, { after: position, first: 100, types: subscription.types });
+        read += page.events.length + 1;
+        matched.push(...page.events.filter((e) => scope === undefined || e.datasetIds.some((id) => scope.has(id))));
+        position = page.position;
+        if (!page.hasNextPage) break;
+      }
+      if (matched.length === 0 && JSON.stringify(position) === JSON.stringify(subscription.position)) return;
+      const rows = matched.map((event) => {
+        const change = publicChange(event);
+        const body = JSON.stringify({ type: change.type, timestamp: change.occurredAt, data: change, subscription: { id: subscriptionId, sequence } });
+        return { sequence: sequence++, webhookId: `msg_${event.stream.toLowerCase()}_${event.seq}`, eventId: change.id, eventType: change.type, payload: body };
+      });
+      if (rows.length > 0) {
+        await tx.execute(sql`
+          INSERT INTO access.webhook_delivery (subscription_id, sequence, webhook_id, event_id, event_type, payload)
+          SELECT ${subscriptionId}::uuid, * FROM unnest(${sql.param(rows.map((r) => r.sequence))}::bigint[], ${sql.param(rows.map((r) => r.webhookId))}::text[],
+                                                       ${sql.param(rows.map((r) => r.eventId))}::text[], ${sql.param(rows.map((r) => r.eventType))}::text[],
+                                                       ${sql.param(rows.map((r) => r.payload))}::text[])
+          ON CONFLICT (subscription_id, event_id) DO NOTHING`);
+      }
+      await tx.execute(sql`UPDATE access.webhook_subscription SET position = ${JSON.stringify(position)}::jsonb, next_sequence = ${sequence} WHERE id = ${subscriptionId}::uuid`);
+    });
+  }
+
+  /** The oldest pending delivery of each active subscription, when it is due and not claimed. */
+  private dueHeads(): Promise<{ subscriptionId: string; sequence: number }[]> {
+    return queryRows<{ subscriptionId: string; sequence: number }>(
+      this.database.background,
+      sql`SELECT d.subscription_id::text AS "subscriptionId", d.sequence::int AS sequence
+          FROM access.webhook_delivery d JOIN access.webhook_subscription s ON s.id = d.subscription_id AND s.status = 'ACTIVE'
+          WHERE d.status = 'PENDING' AND d.next_attempt_at <= now() AND (d.lease_until IS NULL OR d.lease_until < now())
+            AND d.sequence = (SELECT min(p.sequence) FROM access.webhook_delivery p WHERE p.subscription_id = d.subscription_id AND p.status = 'PENDING')
+          LIMIT 50`,
+    );
+  }
+
+  /** Claims, sends and records one attempt; false when another dispatcher had claimed it. */
+  private async attempt(subscriptionId: string, sequence: number): Promise<boolean> {
+    const db = this.database.background;
+    const [claimed] = await queryRows<{ url: string; secret: string; previous: string | null; webhookId: string; payload: string; attempts: number; firstAttemptAt: string | null }>(
+      db,
+      sql`UPDATE access.webhook_delivery AS d SET lease_until = now() + make_interval(secs => ${LEASE_SECONDS}), first_attempt_at = coalesce(d.first_attempt_at, now())
+          FROM access.webhook_subscription s
+          WHERE d.subscription_id = ${subscriptionId}::uuid AND d.sequence = ${sequence} AND s.id = d.subscription_id AND s.status = 'ACTIVE'
+            AND d.status = 'PENDING' AND (d.lease_until IS NULL OR d.lease_until < now())
+          RETURNING s.url, s.secret, CASE WHEN s.previous_secret_until > now() THEN s.previous_secret END AS previous, d.webhook_id AS "webhookId", d.payload,
+                    d.attempts, to_char(d.first_attempt_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "firstAttemptAt"`,
+    );
+    if (!claimed) return false;
+    const outcome: WebhookOutcome = await sendWebhook(claimed.url, { id: claimed.webhookId, body: claimed.payload, secrets: [claimed.secret, ...(claimed.previous ? [claimed.previous] : [])] }, this.options.policy).catch(
+      (error: unknown) => ({ ok: false as const, status: null, error: error instanceof Error ? error.message : String(error) }),
+    );
+    const attempts = Number(claimed.attempts) + 1;
+    if (outcome.ok) {
+      await db.execute(sql`
+        UPDATE access.webhook_delivery SET status = 'DELIVERED', attempts = ${attempts}, last_attempt_at = now(), last_status = ${outcome.status},
+               last_error = NULL, delivered_at = now(), lease_until = NULL
+        WHERE subscription_id = ${subscriptionId}::uuid AND sequence = ${sequence}`);
+      return true;
+    }
+    const firstAt = claimed.firstAttemptAt ? Date.parse(claimed.firstAttemptAt) : Date.now();
+    const wait = Math.min(this.retryBaseMs * 2 ** (attempts - 1), LONGEST_WAIT_MS) * (0.9 + Math.random() * 0.2);
+    const dead = Date.now() + wait - firstAt > this.retryForMs;
+    await db.execute(sql`
+      UPDATE access.webhook_delivery SET status = ${dead ? 'DEAD' : 'PENDING'}, attempts = ${attempts}, last_attempt_at = now(), last_status = ${outcome.status},
+             last_error = ${outcome.error.slice(0, 500)}, next_attempt_at = now() + make_interval(secs => ${wait / 1000}), lease_until = NULL
+      WHERE subscription_id = ${subscriptionId}::uuid AND sequence = ${sequence}`);
+    if (dead) this.options.logger.warn({ subscriptionId, sequence, attempts, error: outcome.error }, 'webhook delivery dead after its last retry');
+    return true;
+  }
+}
+
+/**
+ * The catalogue datasets a subscription is about, or undefined for all it may see: those it names,
+ * and those downstream of the lineage sources it names (read from the lineage graph now).
+ */
+async function scopeOf(db: Db, subscription: SubscriptionRow): Promise<Set<string> | undefined> {
+  const sources: LineageSource[] = subscription.downstreamOf ?? [];
+  if (subscription.datasetIds.length === 0 && sources.length === 0) return undefined;
+  const scope = new Set(subscription.datasetIds);
+  if (sources.length > 0) {
+    const rows = await queryRows<{ id: string }>(
+      db,
+      sql`SELECT DISTINCT unnest(lineage.catalogue_ids_downstream(n.id)) AS id
+          FROM lineage.node n, unnest(${sql.param(sources.map((s) => s.namespace))}::text[], ${sql.param(sources.map((s) => s.name))}::text[]) AS s(namespace, name)
+          WHERE n.namespace = s.namespace AND n.name = s.name`,
+    );
+    for (const r of rows) scope.add(r.id);
+  }
+  return scope;
+}
+
+/**
+ * What the subscription's owner may see, without a request to ask as: internal roles everything; an
+ * organisation its own access events and the lineage of PUBLIC datasets and of those it holds an
+ * active permit for (the catalogue's access rights read directly, as no caller's token is at hand).
+ */
+function ownerVisibility(db: Db, subscription: SubscriptionRow): ChangeVisibility {
+  if (subscription.ownerRoles.some((r) => INTERNAL_ROLES.includes(r as Role))) {
+    return { seesAll: true, organisationId: undefined, visibleDatasets: async (ids) => new Set(ids) };
+  }
+  const organisationId = subscription.organisationId ?? '';
+  return {
+    seesAll: false,
+    organisationId,
+    async visibleDatasets(ids) {
+      if (ids.length === 0) return new Set();
+      const today = new Date().toISOString().slice(0, 10);
+      const [open, granted] = await Promise.all([
+        queryRows<{ id: string }>(db, sql`SELECT id FROM catalog.dataset WHERE access_rights = 'PUBLIC' AND id = ANY(${sql.param([...ids])}::text[])`),
+        grantedDatasets(db, organisationId, ids, today),
+      ]);
+      return new Set([...open.map((r) => r.id), ...granted]);
+    },
+  };
+}
