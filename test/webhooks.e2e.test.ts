@@ -199,6 +199,61 @@ describe('webhooks', () => {
     expect((await mutate('inserm', 'deleteWebhookSubscription(id: $id)', '$id: ID!', { id: created.subscription?.id })).error).toBeNull();
   });
 
+  it("sends a researcher's 'downstream of' subscription only what it may see, naming no job or source", async () => {
+    const hooks = new Receiver();
+    const url = await hooks.start();
+    try {
+      const created = await subscribe('aphp', url, ['SCHEMA_CHANGED', 'RUN_FAILED', 'DATASET_CHANGED', 'PERMIT_GRANTED'], ', downstreamOf: [{ namespace: "hook-warehouse", name: "raw_visits" }]');
+      expect(created.error).toBeNull();
+      const post = async (runId: string, eventType: string, at: string, fields: { name: string; type: string }[]) => {
+        const response = await fetch(`${stack.url}/api/v1/lineage/batch`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${await stack.identity.token('pipeline', undefined, 'hook-pipeline')}` },
+          body: JSON.stringify([
+            {
+              eventType,
+              eventTime: at,
+              run: { runId },
+              job: { namespace: 'hook-etl', name: 'secret_job' },
+              inputs: [{ namespace: 'hook-warehouse', name: 'raw_visits', facets: { schema: { _producer: 'urn:test', _schemaURL: 'https://openlineage.io/spec/facets/1-1-1/SchemaDatasetFacet.json', fields } } }],
+              outputs: ['pmsi-mco', 'cartographie-pathologies'].map((id) => ({
+                namespace: 'hook-warehouse',
+                name: `out_${id}`,
+                facets: { symlinks: { _producer: 'urn:test', _schemaURL: 'https://openlineage.io/spec/facets/1-0-1/SymlinksDatasetFacet.json', identifiers: [{ namespace: 'urn:health-metadata-gateway:catalog', name: id, type: 'CATALOG_DATASET' }] } },
+              })),
+              producer: 'urn:test',
+              schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+            },
+          ]),
+        });
+        expect(response.status).toBeLessThan(300);
+      };
+      await post('0b0b0000-0000-4000-8000-000000000001', 'START', '2026-12-01T08:00:00Z', [{ name: 'visit_id', type: 'string' }]);
+      // The subscription's scope is read from the graph as events are queued: the graph exists now.
+      await post('0b0b0000-0000-4000-8000-000000000001', 'FAIL', '2026-12-01T09:00:00Z', [{ name: 'visit_id', type: 'string' }, { name: 'ward', type: 'string' }]);
+      await grantAndRevoke('inserm'); // another organisation's permit on a dataset in scope
+      await stack.queryGateway(
+        `mutation { updateDataset(id: "cartographie-pathologies-missing", input: { identifier: "x", title: { en: "x" }, description: { en: "x" }, themes: [HEAL], healthCategories: [HRAD], accessRights: PUBLIC, publisher: "atih", contactPoint: { name: "ATIH" }, spatial: [FRA] }) { error { code } } }`,
+        {},
+        as('steward'),
+      );
+      await expect.poll(() => hooks.unique().map((r) => (JSON.parse(r.body) as { type: string }).type).sort(), { timeout: 10_000, interval: 50 }).toEqual(['RUN_FAILED', 'SCHEMA_CHANGED']);
+      for (const r of hooks.unique()) {
+        const { data } = JSON.parse(r.body) as { data: { datasetIds: string[]; job: unknown; source: unknown; runId: unknown } };
+        expect(data.datasetIds).toEqual(['cartographie-pathologies']);
+        expect([data.job, data.source, data.runId]).toEqual([null, null, null]);
+        expect(r.body).not.toContain('secret_job');
+        expect(r.body).not.toContain('raw_visits');
+      }
+      // Nothing of inserm's permit, nor of pmsi-mco's lineage, ever arrives.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(hooks.received.some((r) => r.body.includes('PERMIT_GRANTED') || r.body.includes('pmsi-mco'))).toBe(false);
+      await mutate('aphp', 'deleteWebhookSubscription(id: $id)', '$id: ID!', { id: created.subscription?.id });
+    } finally {
+      await hooks.stop();
+    }
+  });
+
   it('never sends one attempt twice when several dispatchers work at once', async () => {
     const quiet = new Receiver();
     const url = await quiet.start();

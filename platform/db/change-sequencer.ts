@@ -35,7 +35,8 @@ export class ChangeSequencer {
    * wakes it too) and polls every `pollMs` (0, the default: never), numbering what is waiting at once.
    */
   async start(channel: string, pollMs = 0): Promise<void> {
-    this.stopHearing = await this.database.listen(channel, () => this.wake());
+    // Woken when a change is heard, and when hearing starts again after a loss (changes may have been missed).
+    this.stopHearing = await this.database.listen(channel, (live) => live && this.wake());
     if (pollMs > 0) {
       this.poll = setInterval(() => this.wake(), pollMs);
       this.poll.unref();

@@ -44,6 +44,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // Nor may a client's error while it is checked out between two statements (a transaction's, say):
     // the pool drops the broken client when it is given back, and the statement that used it fails.
     pool.on('connect', (client) => client.on('error', () => undefined));
+    releaseBrokenClients(pool);
     const db = drizzlePg(pool, { logger: counter }) as unknown as Db;
     const background = drizzlePg(pool) as unknown as Db;
     const listener = new NotificationListener(options.url);
@@ -111,4 +112,36 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       if (!client.closed) await client.close();
     },
   };
+}
+
+/**
+ * Gives a checked-out client back to the pool (as broken) as soon as its connection fails or ends, and
+ * makes its `release` idempotent. drizzle's transactions do not release a client whose `BEGIN` failed,
+ * so without this every transaction begun on a connection the server had just closed (a failover, a
+ * terminated session) kept a pool slot for ever, and `close()` waited for them for ever. (The callback
+ * form of `connect`, which `pool.query` uses, releases on its own and is left as it is.)
+ */
+function releaseBrokenClients(pool: pg.Pool): void {
+  const connect = pool.connect.bind(pool) as (callback?: unknown) => unknown;
+  const wrapped = (callback?: unknown) => {
+    if (callback) return connect(callback);
+    return (connect() as Promise<pg.PoolClient>).then((client) => {
+      const release = client.release;
+      let released = false;
+      const once = (error?: Error | boolean) => {
+        if (released) return;
+        released = true;
+        client.removeListener('error', broken);
+        client.removeListener('end', ended);
+        release(error);
+      };
+      const broken = (error: Error) => once(error);
+      const ended = () => once(new Error('the connection ended'));
+      client.on('error', broken);
+      client.on('end', ended);
+      client.release = once;
+      return client;
+    });
+  };
+  (pool as unknown as { connect: typeof wrapped }).connect = wrapped;
 }

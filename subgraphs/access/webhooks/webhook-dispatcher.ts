@@ -60,7 +60,7 @@ export class WebhookDispatcher {
   /** Starts: hears the three change channels (numbered events), and looks for due retries every second. */
   async start(): Promise<void> {
     for (const channel of ['catalog_changed', 'access_changed', 'lineage_changed']) {
-      this.stops.push(await this.database.listen(channel, () => this.wake()));
+      this.stops.push(await this.database.listen(channel, (live) => live && this.wake()));
     }
     this.timer = setInterval(() => this.wake(), this.options.pollMs ?? 1000);
     this.timer.unref();
