@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.js';
 
-/** The channel each subgraph's triggers notify on when a change commits (their migrations). */
-export const CHANGE_CHANNELS = { catalog: 'catalog_changed', access: 'access_changed', lineage: 'lineage_changed' } as const;
+/**
+ * The channel each subgraph's triggers notify on when a change commits (their migrations), and the
+ * channel of the change feed (`changes`), notified when its events are numbered and so become readable.
+ */
+export const CHANGE_CHANNELS = { catalog: 'catalog_changed', access: 'access_changed', lineage: 'lineage_changed', changes: 'change_feed' } as const;
 
 interface Generation {
   live: boolean;

@@ -57,11 +57,9 @@ export class WebhookDispatcher {
     this.retryForMs = options.retryForMs ?? 24 * 60 * 60 * 1000;
   }
 
-  /** Starts: hears the three change channels (numbered events), and looks for due retries every second. */
+  /** Starts: hears `change_feed` (events numbered), and looks for due retries every second. */
   async start(): Promise<void> {
-    for (const channel of ['catalog_changed', 'access_changed', 'lineage_changed']) {
-      this.stops.push(await this.database.listen(channel, (live) => live && this.wake()));
-    }
+    this.stops.push(await this.database.listen('change_feed', (live) => live && this.wake()));
     this.timer = setInterval(() => this.wake(), this.options.pollMs ?? 1000);
     this.timer.unref();
     this.wake();

@@ -79,15 +79,22 @@ CREATE FUNCTION "access"."emit_permit_reminders"(today date) RETURNS integer LAN
   SELECT count(*)::integer FROM written
 $$;
 --> statement-breakpoint
--- An outbox row written wakes the sequencers, at commit; numbering makes events readable, and what was
--- kept of the feed is dropped then, as for any change.
+-- An outbox row written wakes the sequencers at commit (on the subgraph's change channel); numbered
+-- rows become readable, which `change_feed` tells the dispatchers and the caches of the feed (once per
+-- numbering transaction: identical notifications of one transaction are sent once).
 CREATE FUNCTION "access"."notify_change_event"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_notify('access_changed', '');
+  PERFORM pg_notify('access_changed', pg_current_xact_id()::text);
+  RETURN NULL;
+END;
+$$;--> statement-breakpoint
+CREATE FUNCTION "access"."notify_change_numbered"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('change_feed', pg_current_xact_id()::text);
   RETURN NULL;
 END;
 $$;--> statement-breakpoint
 CREATE TRIGGER "change_event_numbered" AFTER UPDATE OF "seq" ON "access"."change_event"
-  FOR EACH ROW EXECUTE FUNCTION "access"."notify_change_event"();--> statement-breakpoint
+  FOR EACH ROW EXECUTE FUNCTION "access"."notify_change_numbered"();--> statement-breakpoint
 CREATE TRIGGER "change_event_written" AFTER INSERT ON "access"."change_event"
   FOR EACH STATEMENT EXECUTE FUNCTION "access"."notify_change_event"();

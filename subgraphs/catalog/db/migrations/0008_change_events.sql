@@ -68,15 +68,22 @@ $$;--> statement-breakpoint
 CREATE TRIGGER "distribution_change_event" AFTER INSERT OR UPDATE OR DELETE ON "catalog"."distribution"
   FOR EACH ROW EXECUTE FUNCTION "catalog"."distribution_change_event"();
 --> statement-breakpoint
--- An outbox row written wakes the sequencers, at commit; numbering makes events readable, and what was
--- kept of the feed is dropped then, as for any change.
+-- An outbox row written wakes the sequencers at commit (on the subgraph's change channel); numbered
+-- rows become readable, which `change_feed` tells the dispatchers and the caches of the feed (once per
+-- numbering transaction: identical notifications of one transaction are sent once).
 CREATE FUNCTION "catalog"."notify_change_event"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_notify('catalog_changed', '');
+  PERFORM pg_notify('catalog_changed', pg_current_xact_id()::text);
+  RETURN NULL;
+END;
+$$;--> statement-breakpoint
+CREATE FUNCTION "catalog"."notify_change_numbered"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('change_feed', pg_current_xact_id()::text);
   RETURN NULL;
 END;
 $$;--> statement-breakpoint
 CREATE TRIGGER "change_event_numbered" AFTER UPDATE OF "seq" ON "catalog"."change_event"
-  FOR EACH ROW EXECUTE FUNCTION "catalog"."notify_change_event"();--> statement-breakpoint
+  FOR EACH ROW EXECUTE FUNCTION "catalog"."notify_change_numbered"();--> statement-breakpoint
 CREATE TRIGGER "change_event_written" AFTER INSERT ON "catalog"."change_event"
   FOR EACH STATEMENT EXECUTE FUNCTION "catalog"."notify_change_event"();
