@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { queryRows } from './rows.js';
 import type { Logger } from '../logger.js';
+import { CoalescedRun } from '../coalesced-run.js';
 
 /** Most rows one numbering transaction numbers. */
 const BATCH = 1000;
@@ -18,17 +19,21 @@ const BATCH = 1000;
  * transaction that wrote outbox rows commits. Its statements go through `Database.background`.
  */
 export class ChangeSequencer {
-  private running: Promise<void> | undefined;
-  private again = false;
+  private readonly run: CoalescedRun;
   private stopHearing: (() => Promise<void>) | undefined;
   private poll: NodeJS.Timeout | undefined;
-  private stopped = false;
 
+  /** `schema`: the subgraph's PostgreSQL schema, which holds `change_event` and `change_event_seq`. */
   constructor(
     private readonly database: Database,
-    private readonly schema: 'catalog' | 'access' | 'lineage',
-    private readonly logger: Logger,
-  ) {}
+    private readonly schema: string,
+    logger: Logger,
+  ) {
+    this.run = new CoalescedRun(
+      () => this.numberAll(),
+      (error) => logger.warn({ err: error, schema }, 'could not number the change outbox; it will be tried again'),
+    );
+  }
 
   /**
    * Hears `channel` (every outbox insert notifies it at commit, and hearing again after a lost connection
@@ -36,44 +41,23 @@ export class ChangeSequencer {
    */
   async start(channel: string, pollMs = 0): Promise<void> {
     // Woken when a change is heard, and when hearing starts again after a loss (changes may have been missed).
-    this.stopHearing = await this.database.listen(channel, (live) => live && this.wake());
+    this.stopHearing = await this.database.listen(channel, (live) => live && this.run.wake());
     if (pollMs > 0) {
-      this.poll = setInterval(() => this.wake(), pollMs);
+      this.poll = setInterval(() => this.run.wake(), pollMs);
       this.poll.unref();
     }
-    this.wake();
+    this.run.wake();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     clearInterval(this.poll);
     await this.stopHearing?.();
-    await this.running;
+    await this.run.stop();
   }
 
   /** Numbers every committed row waiting now; resolves when done (tests and the feed's own writes use it). */
   async numberAll(): Promise<void> {
     while ((await this.numberBatch()) === BATCH);
-  }
-
-  private wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = (async () => {
-      try {
-        do {
-          this.again = false;
-          await this.numberAll();
-        } while (this.again && !this.stopped);
-      } catch (error) {
-        this.logger.warn({ err: error, schema: this.schema }, 'could not number the change outbox; it will be tried again');
-      } finally {
-        this.running = undefined;
-      }
-    })();
   }
 
   /** Numbers up to 1000 waiting rows in one transaction; how many it numbered. */

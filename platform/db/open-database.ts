@@ -1,11 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import type { Logger } from 'drizzle-orm/logger';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Database, Db } from './database.js';
+import { CountingLogger } from './counting-logger.js';
 import { NotificationListener } from './notification-listener.js';
 import { ReadReplica } from './read-replica.js';
 
@@ -22,12 +22,6 @@ export interface OpenDatabaseOptions {
   readUrl?: string | undefined;
 }
 
-class CountingLogger implements Logger {
-  count = 0;
-  logQuery(): void {
-    this.count++;
-  }
-}
 
 /**
  * Opens the database: PostgreSQL through a `pg` pool when a URL is given, otherwise PGlite (in memory or

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import type { Logger as DrizzleLogger } from 'drizzle-orm/logger';
 import pg from 'pg';
+import { CountingLogger } from './counting-logger.js';
 import type { Db } from './database.js';
 import { queryRows } from './rows.js';
 
@@ -38,13 +38,13 @@ export class ReadReplica {
   private replayedUpTo = 0n;
   private unreachableUntil = 0;
   private looking: Promise<void> | undefined;
-  private readonly counter = { count: 0, logQuery() { this.count++; } };
+  private readonly counter = new CountingLogger();
 
   constructor(url: string, poolSize: number) {
     this.pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, keepAlive: true });
     this.pool.on('error', () => undefined);
     this.pool.on('connect', (client) => client.on('error', () => undefined));
-    this.db = drizzlePg(this.pool, { logger: this.counter as DrizzleLogger }) as unknown as Db;
+    this.db = drizzlePg(this.pool, { logger: this.counter }) as unknown as Db;
   }
 
   /** Statements sent to the replica (tests use it to see where reads went). */

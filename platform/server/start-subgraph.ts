@@ -109,7 +109,7 @@ export async function startSubgraph<Context extends object>(
     log.error({ err: error }, 'unexpected error');
     if (!res.headersSent) res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
   });
-  const sequencer = service.changeChannel ? new ChangeSequencer(options.database, service.schema as 'catalog' | 'access' | 'lineage', log) : undefined;
+  const sequencer = service.changeChannel ? new ChangeSequencer(options.database, service.schema, log) : undefined;
   // A database that does not answer yet must not stop the subgraph from starting (its /ready says so).
   await sequencer?.start(service.changeChannel as string).catch((error: unknown) => log.warn({ err: error }, 'the change outbox will not be numbered by this process'));
   const stopBackground = service.startBackground?.(options.database, { logger: log });

@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
-import { queryRows } from '../../../platform/db/rows.js';
+import { activePermitsFor } from '../db/queries/permits.js';
 import { CHANGE_STREAMS, CHANGE_TYPES, readStream, type ChangeRow, type ChangeStream, type ChangeType } from './change-streams.js';
 
 /** How far the reader has read in each stream (the last sequence number consumed). */
@@ -106,17 +105,22 @@ async function lineageFilter(visibility: ChangeVisibility, lineageRows: readonly
   };
 }
 
+/** Internal roles' view: every event, with every name. */
+export const SEES_ALL: ChangeVisibility = { seesAll: true, organisationId: undefined, visibleDatasets: async (ids) => new Set(ids) };
+
 /**
- * The catalogue datasets an organisation holds an active permit for today (of `ids`): their lineage,
- * and so its changes, are the organisation's to see.
+ * An organisation's view: its own access events, and lineage events through the datasets that are
+ * PUBLIC (`publicOnes`) or that it holds a permit in force for on `today`.
  */
-export async function grantedDatasets(db: Db, organisationId: string, ids: readonly string[], today: string): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`SELECT DISTINCT d.id FROM access.permit p, unnest(p.dataset_ids) AS d(id)
-        WHERE p.holder_organisation_id = ${organisationId} AND p.revoked_at IS NULL
-          AND p.valid_from <= ${today}::date AND p.valid_until >= ${today}::date AND d.id = ANY(${sql.param([...ids])}::text[])`,
-  );
-  return new Set(rows.map((r) => r.id));
+export function organisationVisibility(db: Db, organisationId: string, today: string, publicOnes: (ids: readonly string[]) => Promise<Set<string>>): ChangeVisibility {
+  return {
+    seesAll: false,
+    organisationId,
+    async visibleDatasets(ids) {
+      if (ids.length === 0) return new Set();
+      const [open, permits] = await Promise.all([publicOnes(ids), activePermitsFor(db, organisationId, ids, today)]);
+      const asked = new Set(ids);
+      return new Set([...open, ...permits.flatMap((p) => p.datasetIds).filter((id) => asked.has(id))]);
+    },
+  };
 }

@@ -65,3 +65,13 @@ export async function readStream(
     detail: (typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail) as Record<string, unknown>,
   }));
 }
+
+/** The highest sequence number of each stream now: a reader starting there receives what happens from now on. */
+export async function streamHeads(db: Db): Promise<Record<ChangeStream, number>> {
+  const heads = sql.join(
+    CHANGE_STREAMS.map((stream) => sql`(SELECT coalesce(max(seq), 0) FROM ${sql.raw(TABLES[stream])})::int8 AS ${sql.raw(`"${stream}"`)}`),
+    sql`, `,
+  );
+  const [row] = await queryRows<Record<ChangeStream, string | number>>(db, sql`SELECT ${heads}`);
+  return { CATALOG: Number(row?.CATALOG ?? 0), ACCESS: Number(row?.ACCESS ?? 0), LINEAGE: Number(row?.LINEAGE ?? 0) };
+}

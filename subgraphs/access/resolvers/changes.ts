@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor, pageSize } from '../../../platform/graphql/
 import { requireRole } from '../../../platform/graphql/require-role.js';
 import { isInternal } from '../../../platform/identity/caller.js';
 import { INTERNAL_ROLES } from '../../../platform/identity/roles.js';
-import { FEED_START, grantedDatasets, readFeed, type ChangeVisibility, type FeedPosition } from '../changes/change-feed.js';
+import { FEED_START, organisationVisibility, readFeed, SEES_ALL, type ChangeVisibility, type FeedPosition } from '../changes/change-feed.js';
 import { publicChange } from '../changes/public-change.js';
 import { CHANGE_TYPES, type ChangeType } from '../changes/change-streams.js';
 import type { AccessContext } from '../context.js';
@@ -20,18 +20,10 @@ function decodePosition(after: string | null | undefined): FeedPosition {
   return { CATALOG, ACCESS, LINEAGE };
 }
 
-/** What the caller may see of the change streams (see `readFeed`). */
-export function visibilityOf(ctx: AccessContext): ChangeVisibility {
-  if (isInternal(ctx.caller)) return { seesAll: true, organisationId: undefined, visibleDatasets: async (ids) => new Set(ids) };
-  const organisationId = ctx.caller.organisationId ?? '';
-  return {
-    seesAll: false,
-    organisationId,
-    async visibleDatasets(ids) {
-      const [open, granted] = await Promise.all([ctx.datasets.publicOnes(ids), grantedDatasets(ctx.db, organisationId, ids, ctx.today)]);
-      return new Set([...open, ...granted]);
-    },
-  };
+/** What the caller may see of the change streams (see `readFeed`); PUBLIC datasets asked of the catalog as the caller. */
+function visibilityOf(ctx: AccessContext): ChangeVisibility {
+  if (isInternal(ctx.caller)) return SEES_ALL;
+  return organisationVisibility(ctx.db, ctx.caller.organisationId ?? '', ctx.today, (ids) => ctx.datasets.publicOnes(ids));
 }
 
 type Args = { after?: string | null; first?: number | null; types?: ChangeType[] | null };

@@ -6,8 +6,7 @@ import { decodeCursor, encodeCursor, pageSize } from '../../../platform/graphql/
 import { requireRole } from '../../../platform/graphql/require-role.js';
 import { isInternal } from '../../../platform/identity/caller.js';
 import { INTERNAL_ROLES } from '../../../platform/identity/roles.js';
-import { CHANGE_TYPES, type ChangeType } from '../changes/change-streams.js';
-import { FEED_START, type FeedPosition } from '../changes/change-feed.js';
+import { CHANGE_TYPES, streamHeads, type ChangeType } from '../changes/change-streams.js';
 import type { AccessContext } from '../context.js';
 import {
   countSubscriptions,
@@ -51,16 +50,6 @@ const input = z.object({
     .nullable(),
 });
 
-/** The feed's position now: a new subscription receives what happens from now on. */
-async function feedHead(ctx: AccessContext): Promise<FeedPosition> {
-  const [row] = await queryRows<{ c: number; a: number; l: number }>(
-    ctx.db,
-    sql`SELECT (SELECT coalesce(max(seq), 0) FROM catalog.change_event)::int8 AS c, (SELECT coalesce(max(seq), 0) FROM access.change_event)::int8 AS a,
-               (SELECT coalesce(max(seq), 0) FROM lineage.change_event)::int8 AS l`,
-  );
-  return row ? { CATALOG: Number(row.c), ACCESS: Number(row.a), LINEAGE: Number(row.l) } : FEED_START;
-}
-
 type Id = { id: string };
 
 export const webhookMutations = {
@@ -72,7 +61,8 @@ export const webhookMutations = {
     if (refusal) return failure('INVALID_INPUT', `url: the URL ${refusal}.`);
     if ((await countSubscriptions(ctx.db, owner)) >= MAX_SUBSCRIPTIONS) return failure('LIMIT_REACHED', `At most ${MAX_SUBSCRIPTIONS} subscriptions per organisation; delete one first.`);
     const secret = newSecret();
-    const position = await feedHead(ctx);
+    // From now on: a new subscription receives what happens after it was made.
+    const position = await streamHeads(ctx.db);
     const subscription = await ctx.db.transaction(async (tx) => {
       const created = await insertSubscription(tx, {
         organisationId: owner,

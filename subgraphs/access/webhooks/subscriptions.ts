@@ -102,6 +102,15 @@ export async function getSubscription(db: Db, id: string): Promise<SubscriptionR
   return row ? subscriptionOf(row) : undefined;
 }
 
+/** The subscription, locked for the rest of the transaction, when it is active and no other dispatcher holds it. */
+export async function lockActiveSubscription(tx: Db, id: string): Promise<SubscriptionRow | undefined> {
+  const [row] = await queryRows<SubscriptionRow>(
+    tx,
+    sql`SELECT ${SUBSCRIPTION_COLUMNS} FROM access.webhook_subscription WHERE id = ${id}::uuid AND status = 'ACTIVE' FOR UPDATE SKIP LOCKED`,
+  );
+  return row ? subscriptionOf(row) : undefined;
+}
+
 /** Subscriptions of `organisationId` (null: the internal roles'), oldest first, after the cursor. */
 export async function listSubscriptions(db: Db, organisationId: string | null, limit: number, after?: { at: string; id: string }): Promise<SubscriptionRow[]> {
   const rows = await queryRows<SubscriptionRow>(

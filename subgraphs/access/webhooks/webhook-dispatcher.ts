@@ -3,10 +3,11 @@ import type { Database, Db } from '../../../platform/db/database.js';
 import { queryRows } from '../../../platform/db/rows.js';
 import { INTERNAL_ROLES, type Role } from '../../../platform/identity/roles.js';
 import type { Logger } from '../../../platform/logger.js';
-import { grantedDatasets, readFeed, type ChangeVisibility, type VisibleChange } from '../changes/change-feed.js';
+import { CoalescedRun } from '../../../platform/coalesced-run.js';
+import { organisationVisibility, readFeed, SEES_ALL, type ChangeVisibility, type VisibleChange } from '../changes/change-feed.js';
 import { publicChange } from '../changes/public-change.js';
 import { sendWebhook, type WebhookOutcome } from './send-webhook.js';
-import type { LineageSource, SubscriptionRow } from './subscriptions.js';
+import { lockActiveSubscription, type LineageSource, type SubscriptionRow } from './subscriptions.js';
 import type { WebhookTargetPolicy } from './webhook-target.js';
 
 export interface WebhookDispatcherOptions {
@@ -44,9 +45,7 @@ export class WebhookDispatcher {
   private readonly retryBaseMs: number;
   private readonly retryForMs: number;
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
+  private readonly run: CoalescedRun;
   private readonly stops: (() => Promise<void>)[] = [];
 
   constructor(
@@ -55,21 +54,24 @@ export class WebhookDispatcher {
   ) {
     this.retryBaseMs = options.retryBaseMs ?? 5000;
     this.retryForMs = options.retryForMs ?? 24 * 60 * 60 * 1000;
+    this.run = new CoalescedRun(
+      () => this.pass(),
+      (error) => options.logger.warn({ err: error }, 'webhook dispatch failed; it will be tried again'),
+    );
   }
 
   /** Starts: hears `change_feed` (events numbered), and looks for due retries every second. */
   async start(): Promise<void> {
-    this.stops.push(await this.database.listen('change_feed', (live) => live && this.wake()));
-    this.timer = setInterval(() => this.wake(), this.options.pollMs ?? 1000);
+    this.stops.push(await this.database.listen('change_feed', (live) => live && this.run.wake()));
+    this.timer = setInterval(() => this.run.wake(), this.options.pollMs ?? 1000);
     this.timer.unref();
-    this.wake();
+    this.run.wake();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     clearInterval(this.timer);
     for (const stop of this.stops.splice(0)) await stop();
-    await this.running;
+    await this.run.stop();
   }
 
   /** One whole pass: enqueue for every subscription, then send what is due until nothing is. Tests call it. */
@@ -86,41 +88,15 @@ export class WebhookDispatcher {
         const outcomes = await Promise.all(due.slice(i, i + concurrency).map((d) => this.attempt(d.subscriptionId, d.sequence)));
         sent += outcomes.filter(Boolean).length;
       }
-      if (sent === 0 || this.stopped) return;
+      if (sent === 0 || this.run.isStopped) return;
     }
-  }
-
-  private wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = (async () => {
-      try {
-        do {
-          this.again = false;
-          await this.pass();
-        } while (this.again && !this.stopped);
-      } catch (error) {
-        this.options.logger.warn({ err: error }, 'webhook dispatch failed; it will be tried again');
-      } finally {
-        this.running = undefined;
-      }
-    })();
   }
 
   /** Turns the subscription's new events into deliveries (see the class). */
   private async enqueue(subscriptionId: string): Promise<void> {
     await this.database.background.transaction(async (tx) => {
-      const [row] = await queryRows<{ subscription: SubscriptionRow }>(
-        tx,
-        sql`SELECT jsonb_build_object('id', id::text, 'organisationId', organisation_id, 'ownerRoles', owner_roles, 'types', types, 'datasetIds', dataset_ids,
-                                      'downstreamOf', downstream_of, 'position', position, 'nextSequence', next_sequence) AS subscription
-            FROM access.webhook_subscription WHERE id = ${subscriptionId}::uuid AND status = 'ACTIVE' FOR UPDATE SKIP LOCKED`,
-      );
-      if (!row) return;
-      const subscription = (typeof row.subscription === 'string' ? JSON.parse(row.subscription) : row.subscription) as SubscriptionRow;
+      const subscription = await lockActiveSubscription(tx, subscriptionId);
+      if (!subscription) return;
       const scope = await scopeOf(tx, subscription);
       const visibility = ownerVisibility(tx, subscription);
       let position = subscription.position;
@@ -221,25 +197,13 @@ async function scopeOf(db: Db, subscription: SubscriptionRow): Promise<Set<strin
 
 /**
  * What the subscription's owner may see, without a request to ask as: internal roles everything; an
- * organisation its own access events and the lineage of PUBLIC datasets and of those it holds an
- * active permit for (the catalogue's access rights read directly, as no caller's token is at hand).
+ * organisation what `organisationVisibility` lets it see, the catalogue's PUBLIC datasets read
+ * directly, as no caller's token is at hand.
  */
 function ownerVisibility(db: Db, subscription: SubscriptionRow): ChangeVisibility {
-  if (subscription.ownerRoles.some((r) => INTERNAL_ROLES.includes(r as Role))) {
-    return { seesAll: true, organisationId: undefined, visibleDatasets: async (ids) => new Set(ids) };
-  }
-  const organisationId = subscription.organisationId ?? '';
-  return {
-    seesAll: false,
-    organisationId,
-    async visibleDatasets(ids) {
-      if (ids.length === 0) return new Set();
-      const today = new Date().toISOString().slice(0, 10);
-      const [open, granted] = await Promise.all([
-        queryRows<{ id: string }>(db, sql`SELECT id FROM catalog.dataset WHERE access_rights = 'PUBLIC' AND id = ANY(${sql.param([...ids])}::text[])`),
-        grantedDatasets(db, organisationId, ids, today),
-      ]);
-      return new Set([...open.map((r) => r.id), ...granted]);
-    },
-  };
+  if (subscription.ownerRoles.some((r) => INTERNAL_ROLES.includes(r as Role))) return SEES_ALL;
+  return organisationVisibility(db, subscription.organisationId ?? '', new Date().toISOString().slice(0, 10), async (ids) => {
+    const open = await queryRows<{ id: string }>(db, sql`SELECT id FROM catalog.dataset WHERE access_rights = 'PUBLIC' AND id = ANY(${sql.param([...ids])}::text[])`);
+    return new Set(open.map((r) => r.id));
+  });
 }
