@@ -97,10 +97,13 @@ export class OperationSubgraphs {
 /**
  * Fields whose owner answers from other subgraphs' data as well, besides its `ONWARD_CALLS`: the change
  * feed reads the catalog's and lineage's change outboxes, and changes when their events are numbered
- * (the `changes` generation, from the `change_feed` channel).
+ * (the `changes` generation, from the `change_feed` channel). Saved searches and their matches
+ * notify `change_feed` too.
  */
 const READS_BEYOND_OWNER: Readonly<Record<string, readonly string[]>> = {
   'Query.changes': ['catalog', 'lineage', 'changes'],
+  'Query.savedSearches': ['changes'],
+  'Query.savedSearch': ['changes'],
 };
 
 /** The name of the named type under list and non-null wrappers. */

@@ -7,6 +7,7 @@ import { Distribution } from './resolvers/distribution.js';
 import { Mutation } from './resolvers/curation.js';
 import { DatasetHistoryEntry } from './resolvers/history.js';
 import { Query } from './resolvers/query.js';
+import { SavedSearch, savedSearchMutations, savedSearchQueries } from './resolvers/saved-searches.js';
 
 /** The subgraph's name in the supergraph. */
 export const name = 'catalog';
@@ -18,7 +19,16 @@ export const schemaFile = new URL('./schema.graphql', import.meta.url);
 export const typeDefs: DocumentNode = parse(readFileSync(schemaFile, 'utf8'));
 
 /** The subgraph's resolvers, grouped by type. */
-export const resolvers = { Query, Mutation, Dataset, DataHolder, Distribution, DatasetHistoryEntry, ContactPoint };
+export const resolvers = {
+  Query: { ...Query, ...savedSearchQueries },
+  Mutation: { ...Mutation, ...savedSearchMutations },
+  Dataset,
+  DataHolder,
+  Distribution,
+  DatasetHistoryEntry,
+  ContactPoint,
+  SavedSearch,
+};
 
 /** The drizzle-kit migrations of the `catalog` schema. */
 export const migrationsFolder = new URL('./db/migrations/', import.meta.url);

@@ -11,6 +11,7 @@ import { refreshSearchEntries } from './db/queries/search-entries.js';
 import { seedDemoCatalog } from './seed/seed-demo.js';
 import { ReadRouting, readAfterOf } from '../../platform/db/read-routing.js';
 import { CATALOGUE_CHANGED_CHANNEL } from './http/catalogue-document-cache.js';
+import { SavedSearchMatcher } from './saved-searches/saved-search-matcher.js';
 
 /** Records kept between requests, per database served (started with the subgraph's HTTP face). */
 const recordCaches = new WeakMap<object, CatalogRecordCache>();
@@ -25,6 +26,15 @@ export const catalogService: SubgraphService<CatalogContext> = {
   migrationsFolder,
   schema: 'catalog',
   changeChannel: CATALOGUE_CHANGED_CHANNEL,
+  // Saved searches kept current, and datasets that start to match them announced.
+  startBackground: (database, { logger }) => {
+    const matcher = new SavedSearchMatcher(database, logger);
+    const started = matcher.start().catch((error: unknown) => logger.warn({ err: error }, 'saved searches will not be matched by this process'));
+    return async () => {
+      await started;
+      await matcher.stop();
+    };
+  },
   createContext: async (database, request) => {
     const readAfter = readAfterOf(request.headers);
     // Internal roles curate, and a caller who wrote lately reads its writes: both read what is committed

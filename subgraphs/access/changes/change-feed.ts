@@ -37,7 +37,8 @@ const SCAN = 200;
  * sequence order (a k-way merge: an event never overtakes an earlier one of its stream), filtered by
  * what the caller may see. An access event reaches only its organisation; a lineage event reaches a
  * researcher only when it touches a dataset whose lineage they may see, and then names only those
- * datasets and neither job nor source; catalogue events (public metadata) reach every caller.
+ * datasets and neither job nor source; catalogue events (public metadata) reach every caller, but for
+ * those of a saved search, which reach its organisation only.
  *
  * The page reads at most a few hundred rows per stream, so a page may hold fewer than `first` events
  * (even none) while `hasNextPage` is true: the position still moves past what was read.
@@ -53,7 +54,7 @@ export async function readFeed(db: Db, visibility: ChangeVisibility, options: { 
         afterSeq: options.after[stream],
         limit: scan,
         types: wanted(stream),
-        organisationId: stream === 'ACCESS' ? visibility.organisationId : undefined,
+        organisationId: stream === 'LINEAGE' ? undefined : visibility.organisationId,
       }),
     })),
   );

@@ -11,6 +11,7 @@ export const CHANGE_TYPES = {
   DATASET_ADDED: 'CATALOG',
   DATASET_CHANGED: 'CATALOG',
   DATASET_WITHDRAWN: 'CATALOG',
+  DATASET_MATCHED_SAVED_SEARCH: 'CATALOG',
   APPLICATION_STATUS_CHANGED: 'ACCESS',
   PERMIT_GRANTED: 'ACCESS',
   PERMIT_EXTENDED: 'ACCESS',
@@ -37,7 +38,8 @@ const TABLES: Record<ChangeStream, string> = { CATALOG: '"catalog"."change_event
 
 /**
  * Up to `limit` numbered rows of `stream` after `afterSeq`, in sequence order, of `types`, and (with
- * `organisationId`) of that organisation only. Rows not yet numbered are not read: they get numbers
+ * `organisationId`) of that organisation only; in the catalogue stream, whose events are everyone's but
+ * for those of an organisation's saved searches, of that organisation or of none. Rows not yet numbered are not read: they get numbers
  * above every row read here. (The access subgraph reads the catalog's and lineage's outboxes, which
  * are a published stream: see the decisions.)
  */
@@ -47,7 +49,12 @@ export async function readStream(
   options: { afterSeq: number; limit: number; types: readonly ChangeType[]; organisationId?: string | undefined },
 ): Promise<ChangeRow[]> {
   const table = sql.raw(TABLES[stream]);
-  const organisation = options.organisationId === undefined ? sql`true` : sql`organisation_id = ${options.organisationId}`;
+  const organisation =
+    options.organisationId === undefined
+      ? sql`true`
+      : stream === 'CATALOG'
+        ? sql`(organisation_id IS NULL OR organisation_id = ${options.organisationId})`
+        : sql`organisation_id = ${options.organisationId}`;
   const rows = await queryRows<{ seq: string | number; type: ChangeType; occurred_at: string; dataset_ids: string[]; organisation_id: string | null; detail: unknown }>(
     db,
     sql`SELECT seq, type, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at, dataset_ids, organisation_id, detail

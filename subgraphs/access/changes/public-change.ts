@@ -19,6 +19,7 @@ export interface PublicChange {
   job: { namespace: string; name: string } | null;
   source: { namespace: string; name: string } | null;
   schemaChange: { added: unknown[]; removed: unknown[]; retyped: unknown[] } | null;
+  savedSearch: { id: string; name: string } | null;
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
@@ -48,6 +49,7 @@ export function publicChange(e: VisibleChange): PublicChange {
       e.type === 'SCHEMA_CHANGED'
         ? { added: (d.added as unknown[] | undefined) ?? [], removed: (d.removed as unknown[] | undefined) ?? [], retyped: (d.retyped as unknown[] | undefined) ?? [] }
         : null,
+    savedSearch: typeof d.savedSearchId === 'string' ? { id: d.savedSearchId, name: text(d.savedSearchName) ?? '' } : null,
   };
 }
 

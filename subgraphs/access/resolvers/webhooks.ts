@@ -17,6 +17,7 @@ import {
   listSubscriptions,
   MAX_SUBSCRIPTIONS,
   newSecret,
+  ownSavedSearches,
   replayDeliveries,
   updateSubscription,
   type DeliveryRow,
@@ -48,6 +49,7 @@ const input = z.object({
     .max(20)
     .optional()
     .nullable(),
+  savedSearchIds: z.array(z.string().min(1).max(100)).max(10).optional().nullable(),
 });
 
 type Id = { id: string };
@@ -59,6 +61,10 @@ export const webhookMutations = {
     if (!parsed.success) return failure('INVALID_INPUT', parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
     const refusal = ctx.webhooks.policy.refusal(parsed.data.url);
     if (refusal) return failure('INVALID_INPUT', `url: the URL ${refusal}.`);
+    const savedSearchIds = [...new Set((parsed.data.savedSearchIds ?? []).map((id) => id.toLowerCase()))];
+    const own = await ownSavedSearches(ctx.db, owner, savedSearchIds);
+    const unknown = savedSearchIds.find((id) => !own.has(id));
+    if (unknown !== undefined) return failure('INVALID_INPUT', `savedSearchIds: the organisation keeps no saved search ${unknown.slice(0, 100)}.`);
     if ((await countSubscriptions(ctx.db, owner)) >= MAX_SUBSCRIPTIONS) return failure('LIMIT_REACHED', `At most ${MAX_SUBSCRIPTIONS} subscriptions per organisation; delete one first.`);
     const secret = newSecret();
     // From now on: a new subscription receives what happens after it was made.
@@ -72,6 +78,7 @@ export const webhookMutations = {
         types: [...new Set(parsed.data.types)],
         datasetIds: [...new Set(parsed.data.datasetIds ?? [])],
         downstreamOf: parsed.data.downstreamOf ?? [],
+        savedSearchIds,
         secret,
         position,
       });

@@ -20,6 +20,7 @@ export interface SubscriptionRow {
   types: ChangeType[];
   datasetIds: string[];
   downstreamOf: LineageSource[];
+  savedSearchIds: string[];
   secret: string;
   previousSecret: string | null;
   previousSecretUntil: string | null;
@@ -58,7 +59,7 @@ export function newSecret(): string {
 const iso = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
 const SUBSCRIPTION_COLUMNS = sql`id::text AS id, organisation_id AS "organisationId", created_by AS "createdBy", owner_roles AS "ownerRoles", url, types,
-  dataset_ids AS "datasetIds", downstream_of AS "downstreamOf", secret, previous_secret AS "previousSecret",
+  dataset_ids AS "datasetIds", downstream_of AS "downstreamOf", saved_search_ids::text[] AS "savedSearchIds", secret, previous_secret AS "previousSecret",
   ${iso('previous_secret_until')} AS "previousSecretUntil", status, position, next_sequence::int AS "nextSequence", ${iso('created_at')} AS "createdAt"`;
 
 const DELIVERY_COLUMNS = sql`subscription_id::text AS "subscriptionId", sequence::int AS sequence, webhook_id AS "webhookId", event_id AS "eventId",
@@ -88,12 +89,30 @@ export async function insertSubscription(
 ): Promise<SubscriptionRow> {
   const [row] = await queryRows<SubscriptionRow>(
     db,
-    sql`INSERT INTO access.webhook_subscription (organisation_id, created_by, owner_roles, url, types, dataset_ids, downstream_of, secret, position)
+    sql`INSERT INTO access.webhook_subscription (organisation_id, created_by, owner_roles, url, types, dataset_ids, downstream_of, saved_search_ids, secret, position)
         VALUES (${input.organisationId}, ${input.createdBy}, ${sql.param(input.ownerRoles)}::text[], ${input.url}, ${sql.param(input.types)}::text[],
-                ${sql.param(input.datasetIds)}::text[], ${JSON.stringify(input.downstreamOf)}::jsonb, ${input.secret}, ${JSON.stringify(input.position)}::jsonb)
+                ${sql.param(input.datasetIds)}::text[], ${JSON.stringify(input.downstreamOf)}::jsonb, ${sql.param(input.savedSearchIds)}::uuid[], ${input.secret}, ${JSON.stringify(input.position)}::jsonb)
         RETURNING ${SUBSCRIPTION_COLUMNS}`,
   );
   return subscriptionOf(row as SubscriptionRow);
+}
+
+/**
+ * Of `ids`, the saved searches of the catalogue that `organisationId` (null: the internal roles) keeps.
+ * (Read from the catalog's table, as the outboxes are: see the decisions.)
+ */
+export async function ownSavedSearches(db: Db, organisationId: string | null, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`SELECT id::text AS id FROM catalog.saved_search WHERE owner = ${savedSearchOwner(organisationId)} AND id::text = ANY(${sql.param([...ids])}::text[])`,
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** How the catalogue names the owner of a saved search: the organisation, or ':internal'. */
+export function savedSearchOwner(organisationId: string | null): string {
+  return organisationId ?? ':internal';
 }
 
 /** One subscription, or undefined. */

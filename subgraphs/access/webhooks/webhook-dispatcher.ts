@@ -7,7 +7,7 @@ import { CoalescedRun } from '../../../platform/coalesced-run.js';
 import { organisationVisibility, readFeed, SEES_ALL, type ChangeVisibility, type VisibleChange } from '../changes/change-feed.js';
 import { publicChange } from '../changes/public-change.js';
 import { sendWebhook, type WebhookOutcome } from './send-webhook.js';
-import { lockActiveSubscription, type LineageSource, type SubscriptionRow } from './subscriptions.js';
+import { lockActiveSubscription, savedSearchOwner, type LineageSource, type SubscriptionRow } from './subscriptions.js';
 import type { WebhookTargetPolicy } from './webhook-target.js';
 
 export interface WebhookDispatcherOptions {
@@ -97,18 +97,19 @@ export class WebhookDispatcher {
     await this.database.background.transaction(async (tx) => {
       const subscription = await lockActiveSubscription(tx, subscriptionId);
       if (!subscription) return;
-      const scope = await scopeOf(tx, subscription);
       const visibility = ownerVisibility(tx, subscription);
       let position = subscription.position;
       let sequence = Number(subscription.nextSequence);
-      const matched: VisibleChange[] = [];
+      const visible: VisibleChange[] = [];
       for (let read = 0; read < ENQUEUE_PER_PASS; ) {
         const page = await readFeed(tx, visibility, { after: position, first: 100, types: subscription.types });
         read += page.events.length + 1;
-        matched.push(...page.events.filter((e) => scope === undefined || e.datasetIds.some((id) => scope.has(id))));
+        visible.push(...page.events);
         position = page.position;
         if (!page.hasNextPage) break;
       }
+      const inScope = visible.length > 0 ? await scopeOf(tx, subscription, visible) : () => false;
+      const matched = visible.filter(inScope);
       if (matched.length === 0 && JSON.stringify(position) === JSON.stringify(subscription.position)) return;
       const rows = matched.map((event) => {
         const change = publicChange(event);
@@ -176,12 +177,20 @@ export class WebhookDispatcher {
 }
 
 /**
- * The catalogue datasets a subscription is about, or undefined for all it may see: those it names,
- * and those downstream of the lineage sources it names (read from the lineage graph now).
+ * Which of `events` the subscription is about. A saved search's DATASET_MATCHED_SAVED_SEARCH events go
+ * to subscriptions of the search's owner only (of those searches, when it names some). With a scope,
+ * an event must touch a catalogue dataset in it: those the subscription names, those downstream of the
+ * lineage sources it names (read from the lineage graph now), and those that match its saved searches
+ * or left them lately (the catalogue keeps leavers 30 days), so that the change that took a dataset
+ * out of a search still reaches it.
  */
-async function scopeOf(db: Db, subscription: SubscriptionRow): Promise<Set<string> | undefined> {
+async function scopeOf(db: Db, subscription: SubscriptionRow, events: readonly VisibleChange[]): Promise<(event: VisibleChange) => boolean> {
+  const owner = savedSearchOwner(subscription.organisationId);
+  const searches = new Set(subscription.savedSearchIds ?? []);
+  const ownMatch = (e: VisibleChange) =>
+    e.type !== 'DATASET_MATCHED_SAVED_SEARCH' || (e.organisationId === owner && (searches.size === 0 || searches.has(String(e.detail.savedSearchId))));
   const sources: LineageSource[] = subscription.downstreamOf ?? [];
-  if (subscription.datasetIds.length === 0 && sources.length === 0) return undefined;
+  if (subscription.datasetIds.length === 0 && sources.length === 0 && searches.size === 0) return ownMatch;
   const scope = new Set(subscription.datasetIds);
   if (sources.length > 0) {
     const rows = await queryRows<{ id: string }>(
@@ -192,7 +201,16 @@ async function scopeOf(db: Db, subscription: SubscriptionRow): Promise<Set<strin
     );
     for (const r of rows) scope.add(r.id);
   }
-  return scope;
+  if (searches.size > 0) {
+    const touched = [...new Set(events.flatMap((e) => e.datasetIds))];
+    const rows = await queryRows<{ id: string }>(
+      db,
+      sql`SELECT DISTINCT dataset_id AS id FROM catalog.saved_search_match
+          WHERE saved_search_id = ANY(${sql.param([...searches])}::uuid[]) AND dataset_id = ANY(${sql.param(touched)}::text[])`,
+    );
+    for (const r of rows) scope.add(r.id);
+  }
+  return (e) => ownMatch(e) && e.datasetIds.some((id) => scope.has(id));
 }
 
 /**

@@ -59,6 +59,14 @@ export function parseDatasetsArgs(args: DatasetsArgs, language: Language): Datas
   return { search, filter: parseFilter(args.filter), order: effectiveOrder, first, after, cursorKind };
 }
 
+/**
+ * The validated search words and filter of `search` and `filter` (as `Query.datasets` takes them), for
+ * what matches without a page: saved searches. Throws as `parseDatasetsArgs` does.
+ */
+export function parseSearchCriteria(search: string | null | undefined, filter: DatasetFilterInput | null | undefined): { search: string | undefined; filter: DatasetFilterParams } {
+  return { search: parseSearch(search), filter: parseFilter(filter) };
+}
+
 /** The cursor of an item at `position` in a list of `kind`. */
 export function datasetCursor(kind: string, position: SearchPosition): string {
   return encodeCursor(kind, [position.sortKey, position.seq]);

@@ -275,3 +275,29 @@ function decodeCounts(groups: [number, string, number][]): { total: number; face
 function parseJson<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
+
+/**
+ * The ids of the datasets that `search` and `filter` match now, as `searchDatasets` would find them: of
+ * those in `among` when given (a few hundred at most), else of the whole catalogue, at most `limit`, in
+ * catalogue order.
+ */
+export async function matchingDatasetIds(
+  db: Db,
+  criteria: { search?: string | undefined; filter: DatasetFilterParams },
+  options: { among?: readonly string[] | undefined; limit: number },
+): Promise<string[]> {
+  if (options.among?.length === 0) return [];
+  const search = criteria.search?.trim() ?? '';
+  const hasSearch = search.length > 0;
+  const conditions = filterConditions(criteria.filter);
+  if (hasSearch) conditions.unshift(sql`m.document @@ q.query`);
+  if (options.among) conditions.unshift(sql`m.seq = ANY(SELECT d.seq FROM catalog.dataset d WHERE d.id = ANY(${sql.param([...options.among])}::text[]))`);
+  const from = hasSearch ? sql`(SELECT catalog.search_query(${search}) AS query) q, catalog.dataset_search m` : sql`catalog.dataset_search m`;
+  const where = conditions.length > 0 ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
+  const statement = sql`SELECT coalesce(json_agg(id), '[]'::json) AS ids FROM (SELECT m.id FROM ${from} ${where} ORDER BY m.seq LIMIT ${options.limit}) found`;
+  // A few named datasets are found by their keys; the whole catalogue as a search is.
+  const row = options.among
+    ? (await queryRows<{ ids: unknown }>(db, statement))[0]
+    : await runSearchStatement<{ ids: unknown }>(db, statement, hasSearch);
+  return parseJson<string[]>(row?.ids ?? []);
+}
