@@ -45,6 +45,7 @@ const environment = z.object({
     .refine((list) => list.every((t) => /^[A-Za-z0-9.:_\-/]+$/.test(t)), 'a comma-separated list of host names, IP addresses or CIDR ranges'),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
   WEBHOOK_RETRY_FOR_SECONDS: z.coerce.number().int().min(1).max(7 * 86_400).default(86_400),
+  CHANGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   OIDC_ISSUER: z.url().optional(),
   OIDC_AUDIENCE: z.string().min(1).default('health-metadata-gateway'),
   OIDC_JWKS_URL: z.url().optional(),
@@ -142,7 +143,7 @@ export interface Config {
   readonly logLevel: z.infer<typeof environment>['LOG_LEVEL'];
   readonly dbPoolSize: number;
   /** Webhook delivery: targets allowed beyond public addresses, and the retry schedule. */
-  readonly webhooks: { readonly allowedTargets: readonly string[]; readonly retryBaseMs: number; readonly retryForMs: number };
+  readonly webhooks: { readonly allowedTargets: readonly string[]; readonly retryBaseMs: number; readonly retryForMs: number; readonly retentionDays: number };
   /**
    * Who issues callers' tokens. Absent issuer: the built-in development issuer (keys in the data folder,
    * tokens from `npm run token`).
@@ -181,6 +182,8 @@ export interface Config {
   };
   /** How long a stopping service waits for requests in flight before cutting their connections. */
   readonly shutdownGraceMs: number;
+  /** Change events and webhook deliveries are kept this many days (CHANGE_RETENTION_DAYS). */
+  readonly changeRetentionDays: number;
   /**
    * OpenTelemetry tracing is on when an OTLP endpoint (`OTEL_EXPORTER_OTLP_ENDPOINT` or
    * `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`) or `OTEL_TRACES_EXPORTER` (other than `none`) is set, and
@@ -259,7 +262,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     seed: e.SEED,
     logLevel: e.LOG_LEVEL,
     dbPoolSize: e.DB_POOL_SIZE,
-    webhooks: { allowedTargets: e.WEBHOOK_ALLOWED_TARGETS, retryBaseMs: e.WEBHOOK_RETRY_BASE_MS, retryForMs: e.WEBHOOK_RETRY_FOR_SECONDS * 1000 },
+    webhooks: { allowedTargets: e.WEBHOOK_ALLOWED_TARGETS, retryBaseMs: e.WEBHOOK_RETRY_BASE_MS, retryForMs: e.WEBHOOK_RETRY_FOR_SECONDS * 1000, retentionDays: e.CHANGE_RETENTION_DAYS },
     oidc: {
       issuer: e.OIDC_ISSUER,
       audience: e.OIDC_AUDIENCE,
@@ -277,6 +280,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       checkpointIntervalMs: e.AUDIT_CHECKPOINT_INTERVAL_MS,
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    changeRetentionDays: e.CHANGE_RETENTION_DAYS,
     tracing: { enabled: tracingEnabled(e) },
   };
 }

@@ -42,6 +42,7 @@ try {
     production: config.production,
     metricsToken: config.metricsToken,
     shutdownGraceMs: config.shutdownGraceMs,
+    changeRetentionDays: config.changeRetentionDays,
   });
   for (const s of subgraphs) subgraphUrls[s.name] = s.url;
   const audit = createAuditWriter(database.db, auditSettings.key);

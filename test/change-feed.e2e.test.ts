@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../platform/db/database.js';
 import { queryRows } from '../platform/db/rows.js';
 import { emitPermitReminders } from '../subgraphs/access/changes/permit-reminders.js';
+import { ChangeSequencer } from '../platform/db/change-sequencer.js';
+import { createLogger } from '../platform/logger.js';
 import { startTestStack, type TestStack } from './support/start-stack.js';
 import { createTestDatabase } from './support/test-database.js';
 
@@ -265,5 +267,25 @@ describe('the change feed', () => {
       expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
     }
     expect(new Set(whole.map((c) => c.stream))).toEqual(new Set(['CATALOG', 'ACCESS', 'LINEAGE']));
+  });
+
+  it('forgets events older than the retention, and tells a reader resuming from among them', async () => {
+    const before = (await readAll('steward')).filter((c) => c.stream === 'CATALOG');
+    expect(before.length).toBeGreaterThan(2);
+    const { body } = await stack.queryGateway<{ changes: { edges: { cursor: string; node: Change }[] } }>(FEED, { first: 1, types: ['DATASET_ADDED', 'DATASET_CHANGED', 'DATASET_WITHDRAWN'] }, as('steward'));
+    const oldCursor = body.data?.changes.edges[0]?.cursor as string;
+    const oldest = before.slice(0, 2).map((c) => c.sequence);
+    await database.db.execute(sql`UPDATE catalog.change_event SET occurred_at = now() - interval '91 days' WHERE seq = ANY(${sql.param(oldest)}::bigint[])`);
+    const sequencer = new ChangeSequencer(database, 'catalog', createLogger('silent'), 90);
+    expect(await sequencer.prune()).toBe(2);
+    const [horizon] = await queryRows<{ through: number }>(database.db, sql`SELECT pruned_through::int AS through FROM catalog.change_horizon`);
+    expect(horizon?.through).toBe(Math.max(...oldest));
+
+    const resumed = await stack.queryGateway(FEED, { after: oldCursor }, as('steward'));
+    expect(resumed.body.errors?.[0]?.extensions?.code).toBe('CHANGES_PRUNED');
+    const after = (await readAll('steward')).filter((c) => c.stream === 'CATALOG');
+    expect(after.map((c) => c.sequence)).toEqual(before.slice(2).map((c) => c.sequence));
+    // Nothing newer than the retention goes.
+    expect(await sequencer.prune()).toBe(0);
   });
 });

@@ -2,7 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.js';
+import { queryRows } from '../platform/db/rows.js';
 import { createLogger } from '../platform/logger.js';
 import { WebhookDispatcher } from '../subgraphs/access/webhooks/webhook-dispatcher.js';
 import { WebhookTargetPolicy } from '../subgraphs/access/webhooks/webhook-target.js';
@@ -272,5 +274,31 @@ describe('webhooks', () => {
     } finally {
       await quiet.stop();
     }
+  });
+
+  it('forgets finished deliveries once past the retention, never pending ones', async () => {
+    const kept = new Receiver();
+    const url = await kept.start();
+    const created = await subscribe('aphp', url, ACCESS_TYPES);
+    await grantAndRevoke('aphp');
+    await expect.poll(() => kept.unique().length, { timeout: 10_000, interval: 50 }).toBe(5);
+    kept.down = true;
+    await grantAndRevoke('aphp'); // refused by the receiver: pending, and kept
+    await expect
+      .poll(async () => (await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM access.webhook_delivery WHERE status = 'PENDING'`))[0]?.n, { timeout: 10_000, interval: 50 })
+      .toBeGreaterThan(0);
+    await mutate('aphp', 'pauseWebhookSubscription(id: $id)', '$id: ID!', { id: created.subscription?.id });
+    const [before] = await queryRows<{ finished: number; pending: number }>(
+      database.db,
+      sql`SELECT count(*) FILTER (WHERE status <> 'PENDING')::int AS finished, count(*) FILTER (WHERE status = 'PENDING')::int AS pending FROM access.webhook_delivery`,
+    );
+    expect(before?.finished).toBeGreaterThan(0);
+    await database.db.execute(sql`UPDATE access.webhook_delivery SET last_attempt_at = now() - interval '31 days', created_at = now() - interval '31 days'`);
+    const dispatcher = new WebhookDispatcher(database, { policy: new WebhookTargetPolicy([]), logger: createLogger('silent'), retentionDays: 30 });
+    expect(await dispatcher.pruneDeliveries()).toBe(before?.finished);
+    const [after] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM access.webhook_delivery`);
+    expect(after?.n).toBe(before?.pending);
+    expect(before?.pending).toBeGreaterThan(0);
+    await kept.stop();
   });
 });

@@ -4,6 +4,10 @@ import { queryRows } from './rows.js';
 import type { Logger } from '../logger.js';
 import { CoalescedRun } from '../coalesced-run.js';
 
+/** How long numbered events are kept by default (CHANGE_RETENTION_DAYS). */
+export const DEFAULT_RETENTION_DAYS = 90;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+
 /** Most rows one numbering transaction numbers. */
 const BATCH = 1000;
 
@@ -22,12 +26,18 @@ export class ChangeSequencer {
   private readonly run: CoalescedRun;
   private stopHearing: (() => Promise<void>) | undefined;
   private poll: NodeJS.Timeout | undefined;
+  private pruning: NodeJS.Timeout | undefined;
+  private pruned: Promise<unknown> = Promise.resolve();
 
-  /** `schema`: the subgraph's PostgreSQL schema, which holds `change_event` and `change_event_seq`. */
+  /**
+   * `schema`: the subgraph's PostgreSQL schema, which holds `change_event`, `change_event_seq` and
+   * `change_horizon`; numbered events older than `retentionDays` (default 90) are pruned hourly.
+   */
   constructor(
     private readonly database: Database,
     private readonly schema: string,
-    logger: Logger,
+    private readonly logger: Logger,
+    private readonly retentionDays = DEFAULT_RETENTION_DAYS,
   ) {
     this.run = new CoalescedRun(
       () => this.numberAll(),
@@ -47,10 +57,18 @@ export class ChangeSequencer {
       this.poll.unref();
     }
     this.run.wake();
+    const prune = () => {
+      this.pruned = this.prune().catch((error: unknown) => this.logger.warn({ err: error, schema: this.schema }, 'could not prune the change outbox; it will be tried again'));
+    };
+    prune();
+    this.pruning = setInterval(prune, PRUNE_EVERY_MS);
+    this.pruning.unref();
   }
 
   async stop(): Promise<void> {
     clearInterval(this.poll);
+    clearInterval(this.pruning);
+    await this.pruned;
     await this.stopHearing?.();
     await this.run.stop();
   }
@@ -58,6 +76,28 @@ export class ChangeSequencer {
   /** Numbers every committed row waiting now; resolves when done (tests and the feed's own writes use it). */
   async numberAll(): Promise<void> {
     while ((await this.numberBatch()) === BATCH);
+  }
+
+  /**
+   * Deletes the numbered events that occurred more than the retention ago, and raises the outbox's
+   * horizon (`change_horizon.pruned_through`) to the highest number deleted; how many it deleted.
+   * Under the numbering lock, so that the horizon only ever rises.
+   */
+  async prune(): Promise<number> {
+    const table = sql.raw(`"${this.schema}"."change_event"`);
+    const horizon = sql.raw(`"${this.schema}"."change_horizon"`);
+    return this.database.background.transaction(async (tx) => {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`${this.schema}.change_event`}))`);
+      const [row] = await queryRows<{ deleted: number; through: string | number | null }>(
+        tx,
+        sql`WITH gone AS (DELETE FROM ${table} WHERE seq IS NOT NULL AND occurred_at < now() - make_interval(days => ${this.retentionDays}) RETURNING seq)
+            SELECT count(*)::int AS deleted, max(seq) AS through FROM gone`,
+      );
+      if (row?.through !== null && row?.through !== undefined) {
+        await tx.execute(sql`UPDATE ${horizon} SET pruned_through = greatest(pruned_through, ${Number(row.through)})`);
+      }
+      return row?.deleted ?? 0;
+    });
   }
 
   /** Numbers up to 1000 waiting rows in one transaction; how many it numbered. */

@@ -24,6 +24,8 @@ export const ErrorCode = {
   DOCUMENT_TOO_LARGE: 'DOCUMENT_TOO_LARGE',
   /** Schema introspection is closed to this caller (production). */
   INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
+  /** A change-feed cursor from before the events kept (CHANGE_RETENTION_DAYS): what it would read next is gone. */
+  CHANGES_PRUNED: 'CHANGES_PRUNED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 

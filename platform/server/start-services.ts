@@ -44,7 +44,7 @@ async function prepare(database: Database, services: readonly AnySubgraphService
 export async function startSubgraphs(
   database: Database,
   services: readonly { service: AnySubgraphService; port: number }[],
-  options: Pick<StartSubgraphOptions, 'host' | 'logger' | 'gatewayPublicKey' | 'production' | 'metricsToken' | 'shutdownGraceMs'>,
+  options: Pick<StartSubgraphOptions, 'host' | 'logger' | 'gatewayPublicKey' | 'production' | 'metricsToken' | 'shutdownGraceMs' | 'changeRetentionDays'>,
 ): Promise<RunningSubgraph[]> {
   const running: RunningSubgraph[] = [];
   try {

@@ -46,6 +46,8 @@ export interface StartSubgraphOptions {
   metricsToken?: string | undefined;
   /** How long `stop()` lets requests in flight finish (`Config.shutdownGraceMs`); 10 s by default. */
   shutdownGraceMs?: number | undefined;
+  /** Numbered change events are kept this many days (CHANGE_RETENTION_DAYS; default 90). */
+  changeRetentionDays?: number | undefined;
 }
 
 /** Builds the Apollo Server of a subgraph, without any HTTP (tests call `executeOperation` on it). */
@@ -109,7 +111,7 @@ export async function startSubgraph<Context extends object>(
     log.error({ err: error }, 'unexpected error');
     if (!res.headersSent) res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
   });
-  const sequencer = service.changeChannel ? new ChangeSequencer(options.database, service.schema, log) : undefined;
+  const sequencer = service.changeChannel ? new ChangeSequencer(options.database, service.schema, log, options.changeRetentionDays) : undefined;
   // A database that does not answer yet must not stop the subgraph from starting (its /ready says so).
   await sequencer?.start(service.changeChannel as string).catch((error: unknown) => log.warn({ err: error }, 'the change outbox will not be numbered by this process'));
   const stopBackground = service.startBackground?.(options.database, { logger: log });

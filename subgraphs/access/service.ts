@@ -18,7 +18,7 @@ export interface AccessServiceOptions {
   /** The audit trail's key and checkpoint file (see audit/checkpoints.ts). */
   audit: AuditSettings;
   /** Webhook delivery: targets allowed beyond public addresses (`WEBHOOK_ALLOWED_TARGETS`), and retries. */
-  webhooks?: { allowedTargets?: readonly string[]; retryBaseMs?: number; retryForMs?: number; pollMs?: number };
+  webhooks?: { allowedTargets?: readonly string[]; retryBaseMs?: number; retryForMs?: number; pollMs?: number; retentionDays?: number };
 }
 
 /** The access subgraph as the shared server code runs it. */

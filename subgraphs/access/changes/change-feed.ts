@@ -1,6 +1,7 @@
 import type { Db } from '../../../platform/db/database.js';
 import { activePermitsFor } from '../db/queries/permits.js';
-import { CHANGE_STREAMS, CHANGE_TYPES, readStream, type ChangeRow, type ChangeStream, type ChangeType } from './change-streams.js';
+import { ErrorCode, apiError } from '../../../platform/graphql/errors.js';
+import { CHANGE_STREAMS, CHANGE_TYPES, readStream, streamHorizons, type ChangeRow, type ChangeStream, type ChangeType } from './change-streams.js';
 
 /** How far the reader has read in each stream (the last sequence number consumed). */
 export type FeedPosition = Record<ChangeStream, number>;
@@ -27,6 +28,8 @@ export interface FeedPage {
   /** Where the next page starts: past every row read for this page, visible or not. */
   position: FeedPosition;
   hasNextPage: boolean;
+  /** Streams whose pruned events the page skipped (with `pruned: 'skip'`). */
+  skippedPruned: ChangeStream[];
 }
 
 /** Rows read from each stream per page, at least. */
@@ -43,15 +46,29 @@ const SCAN = 200;
  * The page reads at most a few hundred rows per stream, so a page may hold fewer than `first` events
  * (even none) while `hasNextPage` is true: the position still moves past what was read.
  */
-export async function readFeed(db: Db, visibility: ChangeVisibility, options: { after: FeedPosition; first: number; types: readonly ChangeType[] }): Promise<FeedPage> {
+export async function readFeed(
+  db: Db,
+  visibility: ChangeVisibility,
+  options: { after: FeedPosition; first: number; types: readonly ChangeType[]; pruned?: 'fail' | 'skip' },
+): Promise<FeedPage> {
   const scan = Math.max(SCAN, options.first + 1);
   const wanted = (stream: ChangeStream) => options.types.filter((t) => CHANGE_TYPES[t] === stream);
   const streams = CHANGE_STREAMS.filter((s) => wanted(s).length > 0);
+  const after = { ...options.after };
+  // A position inside what was pruned (0 is the start: from the oldest event kept) cannot resume.
+  const horizons = await streamHorizons(db);
+  const skippedPruned = streams.filter((s) => after[s] > 0 && after[s] < horizons[s]);
+  if (skippedPruned.length > 0 && options.pruned !== 'skip') {
+    throw apiError(ErrorCode.CHANGES_PRUNED, 'Events after this cursor are no longer kept; read the feed again from its start (no `after`).', {
+      streams: skippedPruned,
+    });
+  }
+  for (const s of skippedPruned) after[s] = horizons[s];
   const read = await Promise.all(
     streams.map(async (stream) => ({
       stream,
       rows: await readStream(db, stream, {
-        afterSeq: options.after[stream],
+        afterSeq: after[stream],
         limit: scan,
         types: wanted(stream),
         organisationId: stream === 'LINEAGE' ? undefined : visibility.organisationId,
@@ -60,7 +77,7 @@ export async function readFeed(db: Db, visibility: ChangeVisibility, options: { 
   );
   const visibleOf = await lineageFilter(visibility, read.find((r) => r.stream === 'LINEAGE')?.rows ?? []);
 
-  const position: FeedPosition = { ...options.after };
+  const position: FeedPosition = { ...after };
   const heads = read.map((r) => ({ ...r, next: 0, truncated: r.rows.length === scan }));
   const events: VisibleChange[] = [];
   let stoppedShort = false;
@@ -77,12 +94,12 @@ export async function readFeed(db: Db, visibility: ChangeVisibility, options: { 
     const shown = visibleOf(row);
     if (shown && events.length === options.first) {
       // One more than asked: there is a next page, which starts after the last event given.
-      return { events, position: (events.at(-1) as VisibleChange).position, hasNextPage: true };
+      return { events, position: (events.at(-1) as VisibleChange).position, hasNextPage: true, skippedPruned };
     }
     position[row.stream] = row.seq;
     if (shown) events.push({ ...shown, position: { ...position } });
   }
-  return { events, position, hasNextPage: stoppedShort };
+  return { events, position, hasNextPage: stoppedShort, skippedPruned };
 }
 
 /** Earlier in the merged feed: by time, then stream, then sequence. */

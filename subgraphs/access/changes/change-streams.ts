@@ -82,3 +82,13 @@ export async function streamHeads(db: Db): Promise<Record<ChangeStream, number>>
   const [row] = await queryRows<Record<ChangeStream, string | number>>(db, sql`SELECT ${heads}`);
   return { CATALOG: Number(row?.CATALOG ?? 0), ACCESS: Number(row?.ACCESS ?? 0), LINEAGE: Number(row?.LINEAGE ?? 0) };
 }
+
+/** The highest sequence number pruned from each stream (0: none), below which a reader cannot resume. */
+export async function streamHorizons(db: Db): Promise<Record<ChangeStream, number>> {
+  const [row] = await queryRows<Record<ChangeStream, string | number>>(
+    db,
+    sql`SELECT (SELECT pruned_through FROM catalog.change_horizon) AS "CATALOG", (SELECT pruned_through FROM access.change_horizon) AS "ACCESS",
+               (SELECT pruned_through FROM lineage.change_horizon) AS "LINEAGE"`,
+  );
+  return { CATALOG: Number(row?.CATALOG ?? 0), ACCESS: Number(row?.ACCESS ?? 0), LINEAGE: Number(row?.LINEAGE ?? 0) };
+}

@@ -21,6 +21,8 @@ export interface WebhookDispatcherOptions {
   pollMs?: number;
   /** Deliveries sent at once, at most (default 4). */
   concurrency?: number;
+  /** Delivered and dead deliveries are forgotten this many days after their last attempt (default 90). */
+  retentionDays?: number;
 }
 
 /** How long a dispatcher holds a delivery it is sending: longer than any attempt may take. */
@@ -28,6 +30,7 @@ const LEASE_SECONDS = 30;
 const LONGEST_WAIT_MS = 4 * 60 * 60 * 1000;
 /** Events turned into deliveries per subscription and pass, at most. */
 const ENQUEUE_PER_PASS = 500;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * Delivers change events to webhook subscriptions, at least once and in each subscription's order,
@@ -47,6 +50,7 @@ export class WebhookDispatcher {
   private timer: NodeJS.Timeout | undefined;
   private readonly run: CoalescedRun;
   private readonly stops: (() => Promise<void>)[] = [];
+  private lastPrune = 0;
 
   constructor(
     private readonly database: Database,
@@ -77,6 +81,10 @@ export class WebhookDispatcher {
   /** One whole pass: enqueue for every subscription, then send what is due until nothing is. Tests call it. */
   async pass(): Promise<void> {
     const db = this.database.background;
+    if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) {
+      this.lastPrune = Date.now();
+      await this.pruneDeliveries();
+    }
     const active = await queryRows<{ id: string }>(db, sql`SELECT id::text AS id FROM access.webhook_subscription WHERE status = 'ACTIVE' ORDER BY created_at`);
     for (const { id } of active) await this.enqueue(id);
     for (;;) {
@@ -92,6 +100,17 @@ export class WebhookDispatcher {
     }
   }
 
+  /** Forgets deliveries that ended (delivered or dead) more than the retention ago; how many. */
+  async pruneDeliveries(): Promise<number> {
+    const rows = await queryRows(
+      this.database.background,
+      sql`DELETE FROM access.webhook_delivery
+          WHERE status IN ('DELIVERED', 'DEAD') AND coalesce(last_attempt_at, created_at) < now() - make_interval(days => ${this.options.retentionDays ?? 90})
+          RETURNING sequence`,
+    );
+    return rows.length;
+  }
+
   /** Turns the subscription's new events into deliveries (see the class). */
   private async enqueue(subscriptionId: string): Promise<void> {
     await this.database.background.transaction(async (tx) => {
@@ -102,7 +121,10 @@ export class WebhookDispatcher {
       let sequence = Number(subscription.nextSequence);
       const visible: VisibleChange[] = [];
       for (let read = 0; read < ENQUEUE_PER_PASS; ) {
-        const page = await readFeed(tx, visibility, { after: position, first: 100, types: subscription.types });
+        const page = await readFeed(tx, visibility, { after: position, first: 100, types: subscription.types, pruned: 'skip' });
+        if (page.skippedPruned.length > 0) {
+          this.options.logger.warn({ subscriptionId, streams: page.skippedPruned }, 'a subscription was behind the change events kept; the pruned ones are not sent');
+        }
         read += page.events.length + 1;
         visible.push(...page.events);
         position = page.position;
