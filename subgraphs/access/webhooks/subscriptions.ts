@@ -4,6 +4,7 @@ import type { Db } from '../../../platform/db/database.js';
 import { queryRows } from '../../../platform/db/rows.js';
 import type { FeedPosition } from '../changes/change-feed.js';
 import type { ChangeType } from '../changes/change-streams.js';
+import { INTERNAL_OWNER } from '../../catalog/db/queries/saved-searches.js';
 
 /** An OpenLineage dataset (or job) named as the root of a "downstream of" scope. */
 export interface LineageSource {
@@ -110,9 +111,9 @@ export async function ownSavedSearches(db: Db, organisationId: string | null, id
   return new Set(rows.map((r) => r.id));
 }
 
-/** How the catalogue names the owner of a saved search: the organisation, or ':internal'. */
+/** How the catalogue names the owner of a saved search: the organisation, or the internal roles' owner. */
 export function savedSearchOwner(organisationId: string | null): string {
-  return organisationId ?? ':internal';
+  return organisationId ?? INTERNAL_OWNER;
 }
 
 /** One subscription, or undefined. */

@@ -127,6 +127,19 @@ function filterConditions(filter: DatasetFilterParams): SQL[] {
   return conditions;
 }
 
+/**
+ * What a search reads (`from`, the search rows as `m`, with the text query as `q` when there are words)
+ * and the conditions a row must meet to match the words and the filter.
+ */
+function matchesOf(words: string | undefined, filter: DatasetFilterParams): { hasSearch: boolean; from: SQL; conditions: SQL[] } {
+  const search = words?.trim() ?? '';
+  const hasSearch = search.length > 0;
+  const conditions = filterConditions(filter);
+  if (hasSearch) conditions.unshift(sql`m.document @@ q.query`);
+  const from = hasSearch ? sql`(SELECT catalog.search_query(${search}) AS query) q, catalog.dataset_search m` : sql`catalog.dataset_search m`;
+  return { hasSearch, from, conditions };
+}
+
 function sortKeyOf(order: DatasetOrder, language: Language, hasSearch: boolean): { key: SQL; cast: SQL; descending: boolean } {
   switch (order) {
     case 'RELEVANCE':
@@ -154,13 +167,7 @@ function sortKeyOf(order: DatasetOrder, language: Language, hasSearch: boolean):
  * by that write from the page, never more.
  */
 export async function searchDatasets(db: Db, params: SearchDatasetsParams): Promise<SearchDatasetsResult> {
-  const search = params.search?.trim() ?? '';
-  const hasSearch = search.length > 0;
-  const conditions = filterConditions(params.filter);
-  const from = hasSearch
-    ? sql`(SELECT catalog.search_query(${search}) AS query) q, catalog.dataset_search m`
-    : sql`catalog.dataset_search m`;
-  if (hasSearch) conditions.unshift(sql`m.document @@ q.query`);
+  const { hasSearch, from, conditions } = matchesOf(params.search, params.filter);
   const where = conditions.length > 0 ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
   const sort = sortKeyOf(params.order, params.language, hasSearch);
   const direction = sort.descending ? sql.raw('DESC') : sql.raw('ASC');
@@ -287,12 +294,8 @@ export async function matchingDatasetIds(
   options: { among?: readonly string[] | undefined; limit: number },
 ): Promise<string[]> {
   if (options.among?.length === 0) return [];
-  const search = criteria.search?.trim() ?? '';
-  const hasSearch = search.length > 0;
-  const conditions = filterConditions(criteria.filter);
-  if (hasSearch) conditions.unshift(sql`m.document @@ q.query`);
+  const { hasSearch, from, conditions } = matchesOf(criteria.search, criteria.filter);
   if (options.among) conditions.unshift(sql`m.seq = ANY(SELECT d.seq FROM catalog.dataset d WHERE d.id = ANY(${sql.param([...options.among])}::text[]))`);
-  const from = hasSearch ? sql`(SELECT catalog.search_query(${search}) AS query) q, catalog.dataset_search m` : sql`catalog.dataset_search m`;
   const where = conditions.length > 0 ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
   const statement = sql`SELECT coalesce(json_agg(id), '[]'::json) AS ids FROM (SELECT m.id FROM ${from} ${where} ORDER BY m.seq LIMIT ${options.limit}) found`;
   // A few named datasets are found by their keys; the whole catalogue as a search is.
