@@ -57,4 +57,11 @@ export const fieldPolicy: Readonly<Record<string, readonly Role[] | typeof AUTHE
   'Mutation.replaceDatasetRecord': CURATOR_ROLES,
   'Dataset.history': HISTORY_READER_ROLES,
   'Query.datasetHistory': HISTORY_READER_ROLES,
+  'Query.harvestSources': ['admin'],
+  'Query.harvestSource': ['admin'],
+  'Query.harvestRun': ['admin'],
+  'Mutation.registerHarvestSource': ['admin'],
+  'Mutation.updateHarvestSource': ['admin'],
+  'Mutation.deleteHarvestSource': ['admin'],
+  'Mutation.harvestNow': ['admin'],
 };

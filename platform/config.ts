@@ -88,6 +88,8 @@ const environment = z.object({
   GATEWAY_KEY_FILE: z.string().min(1).optional(),
   /** Read by the catalog service itself (see subgraphs/catalog/service.ts); validated here. */
   CATALOG_RECORD_CACHE: z.enum(['on', 'off']).default('on'),
+  /** Read by the catalog service itself (see subgraphs/catalog/model/catalogue-country.ts); validated here. */
+  CATALOGUE_COUNTRY: z.string().regex(/^[A-Z]{3}$/, 'must be an EU country code such as FRA').default('FRA'),
   AUDIT_CHECKPOINT_FILE: z.string().optional(),
   AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),

@@ -3,6 +3,7 @@ import type { Caller } from '../../platform/identity/caller.js';
 import type { Language } from '../../platform/graphql/language.js';
 import type { CatalogLoaders } from './loaders.js';
 import type { CatalogRecordCache } from './catalog-record-cache.js';
+import type { Harvester } from './harvest/harvester.js';
 
 /** What every catalog resolver receives. Built once per request. */
 export interface CatalogContext {
@@ -19,4 +20,6 @@ export interface CatalogContext {
   readonly publicBase: string | undefined;
   /** What is kept between requests (absent for internal roles, who always read afresh). */
   readonly records?: CatalogRecordCache | undefined;
+  /** Runs harvests on demand (and on schedule, in the background). */
+  readonly harvester: Harvester;
 }

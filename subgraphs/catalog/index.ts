@@ -8,6 +8,7 @@ import { Mutation } from './resolvers/curation.js';
 import { DatasetHistoryEntry } from './resolvers/history.js';
 import { Query } from './resolvers/query.js';
 import { SavedSearch, savedSearchMutations, savedSearchQueries } from './resolvers/saved-searches.js';
+import { HarvestRun, HarvestSource, harvestMutations, harvestQueries } from './resolvers/harvest-sources.js';
 
 /** The subgraph's name in the supergraph. */
 export const name = 'catalog';
@@ -20,8 +21,10 @@ export const typeDefs: DocumentNode = parse(readFileSync(schemaFile, 'utf8'));
 
 /** The subgraph's resolvers, grouped by type. */
 export const resolvers = {
-  Query: { ...Query, ...savedSearchQueries },
-  Mutation: { ...Mutation, ...savedSearchMutations },
+  Query: { ...Query, ...savedSearchQueries, ...harvestQueries },
+  Mutation: { ...Mutation, ...savedSearchMutations, ...harvestMutations },
+  HarvestSource,
+  HarvestRun,
   Dataset,
   DataHolder,
   Distribution,

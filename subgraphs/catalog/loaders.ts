@@ -4,6 +4,7 @@ import type { CatalogRecordCache } from './catalog-record-cache.js';
 import { getDataHoldersByIds, type DataHolderRow } from './db/queries/data-holders.js';
 import { countDatasetsByPublisher, getDatasetsByIds, type DatasetRow } from './db/queries/datasets.js';
 import { getDistributionsByDatasetIds, type DistributionRow } from './db/queries/distributions.js';
+import { getHarvestSources, type HarvestSourceRow } from './db/queries/harvest-sources.js';
 import { countDatasetHistories, latestDatasetHistories, type DatasetVersionRow } from './db/queries/dataset-history.js';
 
 /** The per-request DataLoaders of the catalog subgraph. */
@@ -17,6 +18,7 @@ export interface CatalogLoaders {
   /** The first page of each dataset's history, keyed by `<limit>:<dataset id>`. */
   historyFirstPage: DataLoader<string, DatasetVersionRow[]>;
   historyCount: DataLoader<string, number>;
+  harvestSource: DataLoader<string, HarvestSourceRow | null>;
 }
 
 /**
@@ -31,6 +33,10 @@ export function createLoaders(reads: () => Db, records?: CatalogRecordCache): Ca
   return {
     dataset: new DataLoader(kept('dataset', (ids) => getDatasetsByIds(reads(), ids))),
     dataHolder: new DataLoader(kept('dataHolder', (ids) => getDataHoldersByIds(reads(), ids))),
+    harvestSource: new DataLoader(async (ids) => {
+      const rows = await getHarvestSources(reads(), ids);
+      return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+    }),
     distributions: new DataLoader(kept('distributions', (ids) => getDistributionsByDatasetIds(reads(), ids, 'distribution'))),
     samples: new DataLoader((ids) => getDistributionsByDatasetIds(reads(), ids, 'sample')),
     analytics: new DataLoader((ids) => getDistributionsByDatasetIds(reads(), ids, 'analytics')),

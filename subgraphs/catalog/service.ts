@@ -12,9 +12,24 @@ import { seedDemoCatalog } from './seed/seed-demo.js';
 import { ReadRouting, readAfterOf } from '../../platform/db/read-routing.js';
 import { CATALOGUE_CHANGED_CHANNEL } from './http/catalogue-document-cache.js';
 import { SavedSearchMatcher } from './saved-searches/saved-search-matcher.js';
+import { Harvester } from './harvest/harvester.js';
+import type { Database } from '../../platform/db/database.js';
+import { createLogger, type Logger } from '../../platform/logger.js';
+
+/** The logger of harvests run on demand where no background work was started (tests of the schema alone). */
+const quietLogger = createLogger('silent');
 
 /** Records kept between requests, per database served (started with the subgraph's HTTP face). */
 const recordCaches = new WeakMap<object, CatalogRecordCache>();
+/** The harvesting of each database served (its scheduler started with the subgraph's background work). */
+const harvesters = new WeakMap<object, Harvester>();
+
+function harvesterOf(database: Database, logger: Logger): Harvester {
+  let harvester = harvesters.get(database);
+  if (!harvester) harvesters.set(database, (harvester = new Harvester(database, logger)));
+  return harvester;
+}
+
 /** Where reads go, per database served with a read replica (started with the subgraph's HTTP face). */
 const readRoutings = new WeakMap<object, ReadRouting>();
 
@@ -27,12 +42,17 @@ export const catalogService: SubgraphService<CatalogContext> = {
   schema: 'catalog',
   changeChannel: CATALOGUE_CHANGED_CHANNEL,
   // Saved searches kept current, and datasets that start to match them announced.
+  // Scheduled harvests of other catalogues run here too.
   startBackground: (database, { logger }) => {
     const matcher = new SavedSearchMatcher(database, logger);
     const started = matcher.start().catch((error: unknown) => logger.warn({ err: error }, 'saved searches will not be matched by this process'));
+    const harvester = harvesterOf(database, logger);
+    harvester.start();
     return async () => {
       await started;
       await matcher.stop();
+      await harvester.stop();
+      harvesters.delete(database);
     };
   },
   createContext: async (database, request) => {
@@ -51,6 +71,7 @@ export const catalogService: SubgraphService<CatalogContext> = {
       language: languageFromHeader(request.headers['accept-language']),
       caller: request.caller,
       publicBase: forwardedBase((name) => request.headers[name]),
+      harvester: harvesterOf(database, quietLogger),
     };
   },
   // The harvestable DCAT-AP / HealthDCAT-AP export, served at the gateway's /catalogue.

@@ -2,7 +2,7 @@ import express from 'express';
 import type { Database } from '../../../platform/db/database.js';
 import { listCataloguePage } from '../db/queries/catalogue-export.js';
 import { getDatasetsByIds } from '../db/queries/datasets.js';
-import { SLUG } from '../model/slug-of.js';
+import { DATASET_ID } from '../model/slug-of.js';
 import { catalogueIris } from '../rdf/catalogue-iris.js';
 import { cataloguePageQuads } from '../rdf/catalogue-page-quads.js';
 import { datasetDocumentQuads } from '../rdf/dataset-document-quads.js';
@@ -104,7 +104,7 @@ export function catalogueRouter(database: Database, cache = new CatalogueDocumen
     const format = formatOf(req, res);
     if (!format) return;
     const id = String(req.params.id);
-    if (!SLUG.test(id)) return refuse(res, 404, 'NOT_FOUND', `No dataset has the id "${id.slice(0, 120)}".`);
+    if (!DATASET_ID.test(id)) return refuse(res, 404, 'NOT_FOUND', `No dataset has the id "${id.slice(0, 120)}".`);
     const base = publicBase(req);
     send(
       res,

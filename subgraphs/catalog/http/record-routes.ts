@@ -5,7 +5,7 @@ import { refuseUnlessRole } from '../../../platform/server/refuse-unless-role.js
 import { withdrawCuratedDataset } from '../db/queries/curate-datasets.js';
 import { utcToday } from '../model/curation-dates.js';
 import { CURATOR_ROLES, curationActor } from '../model/curation-roles.js';
-import { SLUG } from '../model/slug-of.js';
+import { DATASET_ID } from '../model/slug-of.js';
 import { catalogueIris } from '../rdf/catalogue-iris.js';
 import type { RecordFormat } from '../rdf/import/parse-rdf-document.js';
 import { pushRecord, type PushOutcome } from '../rdf/import/push-record.js';
@@ -30,6 +30,7 @@ const STATUS: Readonly<Record<Extract<PushOutcome, { ok: false }>['code'], numbe
   INVALID_RECORD: 422,
   NOT_FOUND: 404,
   ALREADY_EXISTS: 409,
+  HARVESTED_RECORD: 409,
 };
 
 
@@ -96,7 +97,7 @@ export function recordRoutes(database: Database): express.Router {
     const format = formatOf(req, res);
     if (!format) return;
     const id = String(req.params.id);
-    if (!SLUG.test(id)) return refuse(res, 404, 'NOT_FOUND', `No dataset has the id "${id.slice(0, 120)}".`);
+    if (!DATASET_ID.test(id)) return refuse(res, 404, 'NOT_FOUND', `No dataset has the id "${id.slice(0, 120)}".`);
     const outcome = await pushRecord(database.db, { text: String(req.body), format, mode: 'replace', id, publicBase: publicBase(req) }, curationActor(caller), utcToday());
     await answer(req, res, outcome, false);
   });
@@ -106,9 +107,9 @@ export function recordRoutes(database: Database): express.Router {
     const id = String(req.params.id);
     const reason = typeof req.query.reason === 'string' && req.query.reason.trim() !== '' ? req.query.reason.trim() : 'Withdrawn through DELETE /catalogue/datasets.';
     if (reason.length > 5000) return refuse(res, 400, 'BAD_REQUEST', 'Give a reason of at most 5000 characters.');
-    if (!SLUG.test(id)) return refuse(res, 404, 'NOT_FOUND', `No dataset has the id "${id.slice(0, 120)}".`);
+    if (!DATASET_ID.test(id)) return refuse(res, 404, 'NOT_FOUND', `No dataset has the id "${id.slice(0, 120)}".`);
     const outcome = await withdrawCuratedDataset(database.db, id, reason, curationActor(caller));
-    if (!outcome.ok) return refuse(res, 404, 'NOT_FOUND', outcome.message);
+    if (!outcome.ok) return refuse(res, outcome.code === 'HARVESTED_RECORD' ? 409 : 404, outcome.code === 'HARVESTED_RECORD' ? outcome.code : 'NOT_FOUND', outcome.message);
     res.status(204).end();
   });
 

@@ -2,6 +2,12 @@
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
+ * A dataset id: a slug for the catalogue's own datasets, `<source>--<slug>` for a harvested one. The
+ * double hyphen never occurs in a slug, so a harvested id never collides with one of the catalogue's.
+ */
+export const DATASET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:--[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
+
+/**
  * A catalogue slug made from free text, at most `max` characters (cut between words where possible):
  * accents dropped, lowercase, every run of other characters one hyphen (`EU-HDCA-R7 Oncology` gives
  * `eu-hdca-r7-oncology`). Empty when the text has no letter or digit.

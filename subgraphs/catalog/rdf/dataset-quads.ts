@@ -158,4 +158,10 @@ export function addDatasetQuads(b: QuadBuilder, entry: CatalogueEntry, holders: 
   b.add(record, rdf('type'), dcat('CatalogRecord')).add(record, foaf('primaryTopic'), s);
   b.typed(record, dct('issued'), d.createdAt.toISOString(), 'dateTime');
   b.typed(record, dct('modified'), d.updatedAt.toISOString(), 'dateTime');
+  if (d.harvestSourceId !== null && d.sourceIri !== null) {
+    // A harvested record says so (DCAT-AP's catalogue record `dct:source`: the record it was made from),
+    // so that a harvester of this catalogue takes it from its origin rather than for one of ours.
+    const original = blankNode(`source-${d.seq}`);
+    b.add(record, dct('source'), original).add(original, rdf('type'), dcat('CatalogRecord')).add(original, foaf('primaryTopic'), namedNode(d.sourceIri));
+  }
 }

@@ -21,6 +21,8 @@ export interface DatasetFilterInput {
   countries?: string[] | null;
   codingSystems?: string[] | null;
   temporal?: { start?: string | null; end?: string | null } | null;
+  sources?: string[] | null;
+  sourceCountries?: string[] | null;
 }
 
 export interface DatasetsArgs {
@@ -128,6 +130,8 @@ function parseFilter(filter: DatasetFilterInput | null | undefined): DatasetFilt
     accessRights: list('accessRights'),
     countries: list('countries'),
     codingSystems: list('codingSystems'),
+    sources: list('sources'),
+    sourceCountries: list('sourceCountries'),
     temporalFrom: start,
     temporalTo: end,
   } as DatasetFilterParams;

@@ -71,6 +71,18 @@ export const Dataset = {
   retentionDates: (row: DatasetRow) =>
     row.details.retentionStart || row.details.retentionEnd ? { start: row.details.retentionStart ?? null, end: row.details.retentionEnd ?? null } : null,
   sourceIri: (row: DatasetRow) => row.sourceIri,
+  source: (async (row, _a, ctx) => {
+    if (row.harvestSourceId === null) return null;
+    const source = await ctx.loaders.harvestSource.load(row.harvestSourceId);
+    if (!source) return null;
+    return {
+      id: source.id,
+      name: source.name,
+      country: termOf(countries, source.country, ctx.language),
+      iri: row.sourceIri ?? '',
+      harvestedAt: row.harvestedAt?.toISOString() ?? null,
+    };
+  }) satisfies Resolver<unknown>,
   history: (row: DatasetRow, args: { first?: number | null; after?: string | null }, ctx: CatalogContext, info: GraphQLResolveInfo) =>
     historyConnection(row.id, args, ctx, info),
 };

@@ -14,7 +14,19 @@ import { toDatasetRow, toDistributionRows } from './write-catalog.js';
 /** What a curation write did: the history entry it wrote, or why it wrote nothing. */
 export type CurationOutcome =
   | { ok: true; version: DatasetVersionRow }
-  | { ok: false; code: 'NOT_FOUND' | 'ALREADY_EXISTS' | 'UNKNOWN_DATA_HOLDER'; message: string; field?: string };
+  | { ok: false; code: 'NOT_FOUND' | 'ALREADY_EXISTS' | 'UNKNOWN_DATA_HOLDER' | 'HARVESTED_RECORD'; message: string; field?: string };
+
+/** Who may change a dataset: curators change the catalogue's own; only its harvest changes a harvested one. */
+export type WriteScope = 'own' | 'harvest';
+
+function harvestedRefusal(id: string): CurationOutcome {
+  return {
+    ok: false,
+    code: 'HARVESTED_RECORD',
+    field: 'id',
+    message: `The dataset "${id}" is harvested from another catalogue: it is read-only here and changes only with its source.`,
+  };
+}
 
 /**
  * How `issued` and `modified` are set: `curation` follows `curation-dates.ts` (an edit through the
@@ -71,7 +83,8 @@ export async function createCuratedDataset(db: Db, input: DatasetRecord, actor: 
  * number), its distributions and samples, its search entry and an `UPDATED` history entry listing the
  * fields that differ from the stored record. Dates follow `datesOnUpdate` unless `dates` is `as-given`.
  * The fields named in `keep` are taken from the stored record rather than the input. `NOT_FOUND` for an
- * id not in the catalogue.
+ * id not in the catalogue; `HARVESTED_RECORD` for a harvested dataset unless `scope` is `harvest` (which
+ * changes harvested datasets only).
  */
 export async function updateCuratedDataset(
   db: Db,
@@ -80,11 +93,13 @@ export async function updateCuratedDataset(
   today: string,
   dates: DateRule = 'curation',
   keep: readonly (keyof DatasetRecord)[] = [],
+  scope: WriteScope = 'own',
 ): Promise<CurationOutcome> {
   return db.transaction(async (tx) => {
     // The row is read as it is locked, and the stored record rebuilt from it and its distributions.
     const [locked] = await tx.select().from(dataset).where(eq(dataset.id, input.id)).for('update');
     if (!locked) return { ok: false, code: 'NOT_FOUND', field: 'id', message: `No dataset "${input.id}".` };
+    if ((locked.harvestSourceId !== null) !== (scope === 'harvest')) return scope === 'own' ? harvestedRefusal(input.id) : { ok: false, code: 'NOT_FOUND', field: 'id', message: `No harvested dataset "${input.id}".` };
     const stored = recordOfRows(locked, await tx.select().from(distribution).where(eq(distribution.datasetId, input.id)));
     const kept = Object.fromEntries(keep.flatMap((field) => (stored[field] === undefined ? [] : [[field, stored[field]]])));
     const merged = { ...input, ...kept } as DatasetRecord;
@@ -112,12 +127,13 @@ export async function updateCuratedDataset(
  * Withdraws a dataset from the catalogue: its rows, distributions and search entry are deleted (so search,
  * `dataset(id)` and the harvestable export no longer show it) and a `WITHDRAWN` history entry with the
  * reason is written, in one transaction. The history stays readable. `NOT_FOUND` for an id not in the
- * catalogue.
+ * catalogue; `HARVESTED_RECORD` as for `updateCuratedDataset`.
  */
-export async function withdrawCuratedDataset(db: Db, id: string, reason: string, actor: CurationActor): Promise<CurationOutcome> {
+export async function withdrawCuratedDataset(db: Db, id: string, reason: string, actor: CurationActor, scope: WriteScope = 'own'): Promise<CurationOutcome> {
   return db.transaction(async (tx) => {
-    const [locked] = await tx.select({ id: dataset.id }).from(dataset).where(eq(dataset.id, id)).for('update');
+    const [locked] = await tx.select({ id: dataset.id, harvestSourceId: dataset.harvestSourceId }).from(dataset).where(eq(dataset.id, id)).for('update');
     if (!locked) return { ok: false, code: 'NOT_FOUND', field: 'id', message: `No dataset "${id}".` };
+    if ((locked.harvestSourceId !== null) !== (scope === 'harvest')) return scope === 'own' ? harvestedRefusal(id) : { ok: false, code: 'NOT_FOUND', field: 'id', message: `No harvested dataset "${id}".` };
     // Distributions and the search entry go with the row (ON DELETE CASCADE).
     await tx.delete(dataset).where(eq(dataset.id, id));
     const version = await appendDatasetVersion(tx, { datasetId: id, action: 'WITHDRAWN', actor, changedFields: [], record: null, reason });

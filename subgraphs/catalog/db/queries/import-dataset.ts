@@ -23,7 +23,7 @@ export type ImportOutcome =
       /** Agents that named an organisation of the catalogue, whose description in the record was not applied. */
       referencedHolders: string[];
     }
-  | { ok: false; code: 'INVALID_RECORD' | 'NOT_FOUND' | 'ALREADY_EXISTS'; message: string; problems: InputProblem[] };
+  | { ok: false; code: 'INVALID_RECORD' | 'NOT_FOUND' | 'ALREADY_EXISTS' | 'HARVESTED_RECORD'; message: string; problems: InputProblem[] };
 
 /** How an import names its dataset and what it may do. */
 export interface ImportTarget {
@@ -46,7 +46,7 @@ function refuse(code: Extract<ImportOutcome, { ok: false }>['code'], message: st
 }
 
 /** An id for a new data holder, made from its name (`union-body`, then `union-body-2`...). */
-async function freeHolderId(db: Db, name: string): Promise<string> {
+export async function freeHolderId(db: Db, name: string): Promise<string> {
   const base = slugOf(name, 60) || 'organisation';
   const taken = new Set((await db.select({ id: dataHolder.id }).from(dataHolder).where(like(dataHolder.id, `${base}%`))).map((r) => r.id));
   if (!taken.has(base)) return base;
@@ -54,7 +54,7 @@ async function freeHolderId(db: Db, name: string): Promise<string> {
 }
 
 /** The facts of a holder an agent description replaces (its id, country and acronym are the catalogue's). */
-function describedFacts(agent: AgentFacts): Omit<DataHolderRecord, 'id' | 'country' | 'acronym' | 'isAccessBody' | 'publisherType'> {
+export function describedFacts(agent: AgentFacts): Omit<DataHolderRecord, 'id' | 'country' | 'acronym' | 'isAccessBody' | 'publisherType'> {
   return {
     name: agent.name ?? '',
     ...(agent.iri !== null ? { iri: agent.iri } : {}),

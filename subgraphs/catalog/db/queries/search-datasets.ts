@@ -9,6 +9,7 @@ import { dataThemes } from '../../vocabulary/data-themes.js';
 import { healthCategories } from '../../vocabulary/health-categories.js';
 import { healthThemes } from '../../vocabulary/health-themes.js';
 import type { Vocabulary } from '../../vocabulary/term.js';
+import { catalogueCountry, LOCAL_SOURCE } from '../../model/catalogue-country.js';
 
 /** The fields the catalogue counts facets for. */
 export const FACET_FIELDS = [
@@ -19,6 +20,8 @@ export const FACET_FIELDS = [
   'ACCESS_RIGHTS',
   'COUNTRY',
   'CODING_SYSTEM',
+  'SOURCE',
+  'SOURCE_COUNTRY',
 ] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];
 
@@ -34,6 +37,10 @@ export interface DatasetFilterParams {
   accessRights?: readonly string[] | undefined;
   countries?: readonly string[] | undefined;
   codingSystems?: readonly string[] | undefined;
+  /** Harvest source ids, `local` for the catalogue's own datasets. */
+  sources?: readonly string[] | undefined;
+  /** Countries of the catalogues datasets come from (`catalogueCountry()` for the catalogue's own). */
+  sourceCountries?: readonly string[] | undefined;
   /** Keep datasets whose temporal coverage overlaps [temporalFrom, temporalTo] (ISO dates, either may be open). */
   temporalFrom?: string | undefined;
   temporalTo?: string | undefined;
@@ -95,7 +102,7 @@ const maskedFacets: Record<'HEALTH_CATEGORY' | 'HEALTH_THEME' | 'DATA_THEME' | '
 };
 
 /** Facets stored as plain text columns. */
-const plainFacets = { PUBLISHER: 'publisher_id', ACCESS_RIGHTS: 'access_rights' } as const;
+const plainFacets = { PUBLISHER: 'publisher_id', ACCESS_RIGHTS: 'access_rights', SOURCE: 'source_id' } as const;
 
 function filterConditions(filter: DatasetFilterParams): SQL[] {
   const conditions: SQL[] = [];
@@ -115,6 +122,14 @@ function filterConditions(filter: DatasetFilterParams): SQL[] {
   masked(filter.codingSystems, 'CODING_SYSTEM');
   plain(filter.publishers, plainFacets.PUBLISHER);
   plain(filter.accessRights, plainFacets.ACCESS_RIGHTS);
+  plain(filter.sources, plainFacets.SOURCE);
+  if (filter.sourceCountries && filter.sourceCountries.length > 0) {
+    const codes = sql.param([...filter.sourceCountries]);
+    const ownIncluded = filter.sourceCountries.includes(catalogueCountry());
+    conditions.push(
+      sql`(m.source_id IN (SELECT h.id FROM catalog.harvest_source h WHERE h.country = ANY(${codes}::text[]))${ownIncluded ? sql` OR m.source_id = ${LOCAL_SOURCE}` : sql``})`,
+    );
+  }
   if (filter.temporalFrom !== undefined || filter.temporalTo !== undefined) {
     conditions.push(sql`(m.temporal_start IS NOT NULL OR m.temporal_end IS NOT NULL)`);
     if (filter.temporalFrom !== undefined) {
@@ -194,12 +209,12 @@ export async function searchDatasets(db: Db, params: SearchDatasetsParams): Prom
     ? sql`
     SELECT coalesce(json_agg(json_build_array(g, k, n)), '[]'::json) AS groups FROM (
       SELECT
-        GROUPING(publisher_id, access_rights, health_category_mask, health_theme_mask, data_theme_mask, country_mask, coding_system_mask) AS g,
-        coalesce(publisher_id, access_rights, health_category_mask::text, health_theme_mask::text, data_theme_mask::text, country_mask::text, coding_system_mask::text) AS k,
+        GROUPING(publisher_id, access_rights, health_category_mask, health_theme_mask, data_theme_mask, country_mask, coding_system_mask, source_id) AS g,
+        coalesce(publisher_id, access_rights, health_category_mask::text, health_theme_mask::text, data_theme_mask::text, country_mask::text, coding_system_mask::text, source_id) AS k,
         count(*)::int AS n
       FROM ${from}
       ${where}
-      GROUP BY GROUPING SETS ((), (publisher_id), (access_rights), (health_category_mask), (health_theme_mask), (data_theme_mask), (country_mask), (coding_system_mask))
+      GROUP BY GROUPING SETS ((), (publisher_id), (access_rights), (health_category_mask), (health_theme_mask), (data_theme_mask), (country_mask), (coding_system_mask), (source_id))
     ) f`
     : sql`SELECT json_build_array(json_build_array(${ALL_GROUPED}::int, ''::text, count(*)::int)) AS groups FROM ${from} ${where}`;
 
@@ -209,6 +224,7 @@ export async function searchDatasets(db: Db, params: SearchDatasetsParams): Prom
   ]);
   const page = parseJson<[string, string | number, number][]>(pageRow.page);
   const counts = countRow ? decodeCounts(parseJson<[number, string, number][]>(countRow.groups)) : null;
+  if (counts && params.withFacets) counts.facets.SOURCE_COUNTRY = await sourceCountryCounts(db, counts.facets.SOURCE);
   return {
     hits: page.slice(0, params.first).map(([id, sortKey, seq]) => ({
       id,
@@ -245,12 +261,12 @@ async function runSearchStatement<Row>(db: Db, statement: SQL, hasSearch: boolea
 
 /**
  * The GROUPING() bit pattern of each grouping set, in the order of the GROUPING(...) arguments above:
- * the grouped column's bit is 0, the six others are 1.
+ * the grouped column's bit is 0, the seven others are 1.
  */
-const groupingOrder: FacetField[] = ['PUBLISHER', 'ACCESS_RIGHTS', 'HEALTH_CATEGORY', 'HEALTH_THEME', 'DATA_THEME', 'COUNTRY', 'CODING_SYSTEM'];
-const fieldOfGrouping = new Map(groupingOrder.map((field, i) => [0b1111111 ^ (1 << (groupingOrder.length - 1 - i)), field]));
+const groupingOrder: FacetField[] = ['PUBLISHER', 'ACCESS_RIGHTS', 'HEALTH_CATEGORY', 'HEALTH_THEME', 'DATA_THEME', 'COUNTRY', 'CODING_SYSTEM', 'SOURCE'];
 /** GROUPING() of the empty grouping set: every column aggregated away; its count is the total. */
-const ALL_GROUPED = 0b1111111;
+const ALL_GROUPED = 0b11111111;
+const fieldOfGrouping = new Map(groupingOrder.map((field, i) => [ALL_GROUPED ^ (1 << (groupingOrder.length - 1 - i)), field]));
 
 /** Turns (grouping, key, count) rows into the total and per-field counts, expanding masks into their codes. */
 function decodeCounts(groups: [number, string, number][]): { total: number; facets: Record<FacetField, FacetCount[]> } {
@@ -276,6 +292,25 @@ function decodeCounts(groups: [number, string, number][]): { total: number; face
     ]),
   ) as Record<FacetField, FacetCount[]>;
   return { total, facets };
+}
+
+/**
+ * The SOURCE_COUNTRY facet from the SOURCE one: each source's count under its country, the catalogue's
+ * own datasets under `catalogueCountry()`. Sources are read only when a harvested dataset matched.
+ */
+async function sourceCountryCounts(db: Db, bySource: readonly FacetCount[]): Promise<FacetCount[]> {
+  const harvested = bySource.filter((c) => c.value !== LOCAL_SOURCE).map((c) => c.value);
+  const countryOf = new Map<string, string>([[LOCAL_SOURCE, catalogueCountry()]]);
+  if (harvested.length > 0) {
+    const rows = await queryRows<{ id: string; country: string }>(db, sql`SELECT id, country FROM catalog.harvest_source WHERE id = ANY(${sql.param(harvested)}::text[])`);
+    for (const row of rows) countryOf.set(row.id, row.country);
+  }
+  const byCountry = new Map<string, number>();
+  for (const { value, count } of bySource) {
+    const country = countryOf.get(value);
+    if (country !== undefined) byCountry.set(country, (byCountry.get(country) ?? 0) + count);
+  }
+  return [...byCountry.entries()].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
 }
 
 /** node-postgres parses json columns, PGlite may hand back text: accept both. */

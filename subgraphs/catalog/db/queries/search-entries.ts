@@ -24,7 +24,7 @@ export async function refreshSearchEntries(db: Db, which: readonly string[] | 'm
     INSERT INTO catalog.dataset_search AS s (
       seq, id, document, head, publisher_id, access_rights,
       health_category_mask, health_theme_mask, data_theme_mask, country_mask, coding_system_mask,
-      temporal_start, temporal_end, title_key_fr, title_key_en, modified_key
+      temporal_start, temporal_end, title_key_fr, title_key_en, modified_key, source_id
     )
     SELECT
       d.seq, d.id,
@@ -39,7 +39,8 @@ export async function refreshSearchEntries(db: Db, which: readonly string[] | 'm
       d.temporal_start, d.temporal_end,
       lower(unaccent(coalesce(d.title_fr, d.title_en, ''))),
       lower(unaccent(coalesce(d.title_en, d.title_fr, ''))),
-      coalesce(d.modified, d.issued, DATE '0001-01-01')
+      coalesce(d.modified, d.issued, DATE '0001-01-01'),
+      coalesce(d.harvest_source_id, 'local')
     FROM catalog.dataset d
     WHERE ${where}
     ON CONFLICT (seq) DO UPDATE SET
@@ -48,6 +49,7 @@ export async function refreshSearchEntries(db: Db, which: readonly string[] | 'm
       health_theme_mask = EXCLUDED.health_theme_mask, data_theme_mask = EXCLUDED.data_theme_mask,
       country_mask = EXCLUDED.country_mask, coding_system_mask = EXCLUDED.coding_system_mask,
       temporal_start = EXCLUDED.temporal_start, temporal_end = EXCLUDED.temporal_end,
-      title_key_fr = EXCLUDED.title_key_fr, title_key_en = EXCLUDED.title_key_en, modified_key = EXCLUDED.modified_key
+      title_key_fr = EXCLUDED.title_key_fr, title_key_en = EXCLUDED.title_key_en, modified_key = EXCLUDED.modified_key,
+      source_id = EXCLUDED.source_id
   `);
 }

@@ -21,5 +21,7 @@ export const dataHolder = catalogSchema.table('data_holder', {
   telephone: text('telephone'),
   note: jsonb('note').$type<LocalizedJson>(),
   trustedDataHolder: boolean('trusted_data_holder'),
+  /** The harvest source that described the organisation; only that source's harvests change it. Null: the catalogue's own. */
+  harvestSourceId: text('harvest_source_id'),
   ...timestamps,
 });

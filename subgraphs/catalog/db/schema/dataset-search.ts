@@ -35,6 +35,8 @@ export const datasetSearch = catalogSchema.table(
     titleKeyEn: text('title_key_en').notNull(),
     /** Modification date, else issue date, else 0001-01-01: the key of RECENTLY_MODIFIED ordering. */
     modifiedKey: date('modified_key').notNull(),
+    /** The harvest source of the dataset, `local` for the catalogue's own: the SOURCE facet. */
+    sourceId: text('source_id').notNull().default('local'),
   },
   (t) => [
     index('dataset_search_document_idx').using('gin', t.document),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, jsonb, text } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, text, timestamp } from 'drizzle-orm/pg-core';
 import { catalogSchema } from './catalog-schema.js';
 import { dataHolder } from './data-holder.js';
 import { timestamps } from './timestamps.js';
@@ -87,6 +87,10 @@ export const dataset = catalogSchema.table(
     landingPage: text('landing_page'),
     /** The publisher's own IRI of the dataset, when pushed with one (unique: one dataset per IRI). */
     sourceIri: text('source_iri').unique(),
+    /** The harvest source the dataset comes from; null for the catalogue's own datasets (which alone may be curated). */
+    harvestSourceId: text('harvest_source_id'),
+    /** When a harvest of its source last found the record. */
+    harvestedAt: timestamp('harvested_at', { withTimezone: true }),
     details: jsonb('details').$type<DatasetDetailsJson>().notNull().default({}),
     ...timestamps,
   },

@@ -5,3 +5,4 @@ export { dataset } from './dataset.js';
 export { datasetSearch } from './dataset-search.js';
 export { distribution } from './distribution.js';
 export { datasetVersion } from './dataset-version.js';
+export { harvestRun, harvestSource } from './harvest-source.js';

@@ -1,13 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import jsonld from 'jsonld';
 import { DataFactory, Parser, type Quad, type Term } from 'n3';
+import { RdfXmlParser } from 'rdfxml-streaming-parser';
 import { describeProblem, hasUnsafeCharacters, inspectValue } from '../../../../platform/text/safe-text.js';
 
 /** The serialisations a record may be pushed in. */
 export type RecordFormat = 'turtle' | 'jsonld';
+/** The serialisations a harvested catalogue may be read in. */
+export type SourceFormat = RecordFormat | 'rdfxml';
 
-/** A document that is not well-formed in its format, or too big; `message` says where, for the sender. */
-export class RdfSyntaxError extends Error {}
+/**
+ * A document that is not well-formed in its format, or too big; `message` says where, for the sender,
+ * and `line` is the line of the first error when the parser tells it.
+ */
+export class RdfSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * How much a document may hold, `maxTriples` (a pushed record: `MAX_RECORD_TRIPLES`), and the address it
+ * was read from, `baseIri`: relative IRIs of a harvested page name resources of its catalogue.
+ */
+export interface ParseLimits {
+  readonly maxTriples: number;
+  readonly baseIri?: string | undefined;
+}
 
 /** Most triples a pushed record may hold. */
 export const MAX_RECORD_TRIPLES = 20_000;
@@ -32,10 +54,15 @@ class Collector {
   readonly quads: Quad[] = [];
   problem: string | null = null;
 
+  constructor(private readonly maxTriples: number) {}
+
   add(q: Quad): void {
     if (this.problem !== null) return;
-    if (this.quads.length >= MAX_RECORD_TRIPLES) {
-      this.problem = `The record holds more than ${MAX_RECORD_TRIPLES} triples; push one dataset per record.`;
+    if (this.quads.length >= this.maxTriples) {
+      this.problem =
+        this.maxTriples === MAX_RECORD_TRIPLES
+          ? `The record holds more than ${MAX_RECORD_TRIPLES} triples; push one dataset per record.`
+          : `The document holds more than ${this.maxTriples} triples.`;
     } else if ([q.subject, q.predicate, q.object].some(tooLong)) {
       this.problem = `The record has an IRI longer than ${MAX_IRI_LENGTH} characters or a text longer than ${MAX_LITERAL_LENGTH}.`;
     } else if ([q.subject, q.predicate, q.object].some((term) => hasUnsafeCharacters(term.value))) {
@@ -62,16 +89,24 @@ function withoutRelativeIris(quads: readonly Quad[], base: string): Quad[] {
   return quads.map((q) => quad(local(q.subject) as Quad['subject'], q.predicate, local(q.object) as Quad['object'], q.graph));
 }
 
-function parseTurtle(text: string, base: string): Promise<Quad[]> {
+/** The line an n3 or XML parser error names, if any. */
+function lineOf(error: unknown): number | undefined {
+  const context = (error as { context?: { line?: unknown } }).context;
+  if (typeof context?.line === 'number') return context.line;
+  const match = /^(\d+):\d+:/.exec(error instanceof Error ? error.message : '') ?? /on line (\d+)/.exec(error instanceof Error ? error.message : '');
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
+function parseTurtle(text: string, base: string, limits: ParseLimits): Promise<Quad[]> {
   // A prefix or IRI written longer than the limit is refused before parsing: expanded into every triple,
   // it would cost memory out of all proportion to the document.
   if (new RegExp(`<[^>\\s]{${MAX_IRI_LENGTH + 1},}>`).test(text)) {
     return Promise.reject(new RdfSyntaxError(`The record has an IRI longer than ${MAX_IRI_LENGTH} characters.`));
   }
-  const collector = new Collector();
+  const collector = new Collector(limits.maxTriples);
   return new Promise((resolve, reject) => {
     new Parser({ baseIRI: base, format: 'text/turtle' }).parse(text, (error, q) => {
-      if (error) reject(new RdfSyntaxError(`The Turtle document is not well-formed: ${error.message}`));
+      if (error) reject(new RdfSyntaxError(`The Turtle document is not well-formed: ${error.message}`, lineOf(error)));
       else if (q) collector.add(q);
       else if (collector.problem !== null) reject(new RdfSyntaxError(collector.problem));
       else resolve(collector.quads);
@@ -93,7 +128,27 @@ function contextsOf(value: unknown): unknown[] {
   return Object.entries(value).flatMap(([k, v]) => (k === '@context' ? [v] : contextsOf(v)));
 }
 
-async function parseJsonLd(text: string, base: string): Promise<Quad[]> {
+function parseRdfXml(text: string, base: string, limits: ParseLimits): Promise<Quad[]> {
+  const collector = new Collector(limits.maxTriples);
+  return new Promise((resolve, reject) => {
+    const parser = new RdfXmlParser({ baseIRI: base });
+    let failed = false;
+    parser.on('data', (q: Quad) => collector.add(q));
+    parser.on('error', (error: Error) => {
+      if (failed) return;
+      failed = true;
+      reject(new RdfSyntaxError(`The RDF/XML document is not well-formed: ${error.message}`, lineOf(error)));
+    });
+    parser.on('end', () => {
+      if (failed) return;
+      if (collector.problem !== null) reject(new RdfSyntaxError(collector.problem));
+      else resolve(collector.quads);
+    });
+    parser.end(text);
+  });
+}
+
+async function parseJsonLd(text: string, base: string, limits: ParseLimits): Promise<Quad[]> {
   let document: unknown;
   try {
     document = JSON.parse(text);
@@ -120,7 +175,7 @@ async function parseJsonLd(text: string, base: string): Promise<Quad[]> {
     const cause = details?.cause?.message ?? details?.event?.message ?? (error instanceof Error ? error.message : String(error));
     throw new RdfSyntaxError(`The JSON-LD document could not be read: ${cause}`);
   }
-  const collector = new Collector();
+  const collector = new Collector(limits.maxTriples);
   for (const q of new Parser({ format: 'N-Quads' }).parse(nquads)) collector.add(q);
   if (collector.problem !== null) throw new RdfSyntaxError(collector.problem);
   return collector.quads;
@@ -130,10 +185,11 @@ async function parseJsonLd(text: string, base: string): Promise<Quad[]> {
  * Parses a pushed record into triples, within the limits above. JSON-LD is expanded with its inline
  * context only: a remote `@context` is refused rather than fetched, since the catalogue makes no request
  * a sender could point at another host, and a key the context does not define is refused rather than
- * dropped. Relative IRIs become unnamed nodes (`withoutRelativeIris`).
+ * dropped. Without a `baseIri`, relative IRIs become unnamed nodes (`withoutRelativeIris`).
  */
-export async function parseRdfDocument(text: string, format: RecordFormat): Promise<Quad[]> {
-  const base = `urn:uuid:${randomUUID()}/`;
-  const quads = format === 'turtle' ? await parseTurtle(text, base) : await parseJsonLd(text, base);
-  return withoutRelativeIris(quads, base);
+export async function parseRdfDocument(text: string, format: SourceFormat, limits: ParseLimits = { maxTriples: MAX_RECORD_TRIPLES }): Promise<Quad[]> {
+  const base = limits.baseIri ?? `urn:uuid:${randomUUID()}/`;
+  const quads =
+    format === 'turtle' ? await parseTurtle(text, base, limits) : format === 'jsonld' ? await parseJsonLd(text, base, limits) : await parseRdfXml(text, base, limits);
+  return limits.baseIri === undefined ? withoutRelativeIris(quads, base) : quads;
 }

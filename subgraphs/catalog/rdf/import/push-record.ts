@@ -35,7 +35,7 @@ export type PushOutcome =
     }
   | {
       ok: false;
-      code: 'INVALID_RDF' | 'INVALID_RECORD' | 'NOT_FOUND' | 'ALREADY_EXISTS';
+      code: 'INVALID_RDF' | 'INVALID_RECORD' | 'NOT_FOUND' | 'ALREADY_EXISTS' | 'HARVESTED_RECORD';
       message: string;
       problems: readonly InputProblem[];
       violations: readonly ShapeViolation[];

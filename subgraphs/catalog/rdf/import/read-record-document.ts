@@ -1,3 +1,4 @@
+import type { Quad } from 'n3';
 import type { InputProblem } from '../../model/dataset-input.js';
 import { datasetRecord } from '../../model/dataset-record.js';
 import { dcat, dct } from '../namespaces.js';
@@ -37,6 +38,14 @@ export async function readRecordDocument(text: string, format: RecordFormat): Pr
     if (error instanceof RdfSyntaxError) return { ok: false, code: 'INVALID_RDF', message: error.message };
     throw error;
   }
+  return readRecordQuads(parsed);
+}
+
+/**
+ * Reads the triples of one record, already parsed (a pushed document, or the part of a harvested page
+ * that describes one dataset), as `readRecordDocument` does.
+ */
+export async function readRecordQuads(parsed: readonly Quad[]): Promise<{ ok: true; reading: RecordReading } | ({ ok: false } & RecordRefusal)> {
   const { quads, draft } = toRelease8AgentForm(parsed);
   const graph = new RecordGraph(quads);
   const datasets = graph.subjectsOfType(dcat('Dataset').value);
