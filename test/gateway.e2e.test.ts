@@ -66,7 +66,10 @@ describe('the gateway', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(result.totalCount).toBe(result.edges.length);
     const fields = result.facets.map((f) => f.field);
-    expect(fields).toEqual(['HEALTH_CATEGORY', 'HEALTH_THEME', 'DATA_THEME', 'PUBLISHER', 'ACCESS_RIGHTS', 'COUNTRY', 'CODING_SYSTEM']);
+    expect(fields).toEqual(['HEALTH_CATEGORY', 'HEALTH_THEME', 'DATA_THEME', 'PUBLISHER', 'ACCESS_RIGHTS', 'COUNTRY', 'CODING_SYSTEM', 'SOURCE', 'SOURCE_COUNTRY']);
+    // Nothing is harvested in the demo catalogue: every match is the catalogue's own, of its country.
+    expect(result.facets.find((f) => f.field === 'SOURCE')?.values).toEqual([{ value: 'local', label: expect.any(String), count: result.totalCount }]);
+    expect(result.facets.find((f) => f.field === 'SOURCE_COUNTRY')?.values.map((v) => v.value)).toEqual(['FRA']);
     const country = result.facets.find((f) => f.field === 'COUNTRY');
     expect(country?.values.reduce((n, v) => n + v.count, 0)).toBeGreaterThanOrEqual(result.totalCount);
     expect(country?.values.find((v) => v.value === 'FRA')?.label).toBe('France');

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../platform/db/database.js';
 import { startTestStack, type TestStack } from './support/start-stack.js';
 import { createTestDatabase } from './support/test-database.js';
+import { exampleRecord } from './support/example-records.js';
 
 /**
  * Harvesting other catalogues: the official HealthDCAT-AP examples served by a local HTTP server, a second
@@ -22,22 +23,8 @@ const tokens: Record<string, string> = {};
 const EXAMPLES = new URL('./fixtures/conformance/healthdcat-ap/examples/', import.meta.url);
 const TTL_PREFIXES = `@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> . @prefix hydra: <http://www.w3.org/ns/hydra/core#> . @prefix foaf: <http://xmlns.com/foaf/0.1/> . @prefix vcard: <http://www.w3.org/2006/vcard/ns#> .\n`;
 
-let arca = '';
-
-/**
- * A valid PUBLIC record made from the official ARCA example, named `iri` (its nodes under it), with its
- * own identifier and title, and `keywords` more keywords.
- */
-function record(iri: string, identifier: string, title: string, keywords = 0): string {
-  const words = keywords === 0 ? '' : `\n<${iri}> dcat:keyword ${Array.from({ length: keywords }, (_, i) => `"mot ${i}"@fr`).join(', ')} .\n`;
-  return (
-    arca
-      .replace('@prefix arca: <https://eu-rd-platform.jrc.ec.europa.eu/mdr/detail/ARCA/> .', `@prefix arca: <${iri}/> .`)
-      .replaceAll('<https://eu-rd-platform.jrc.ec.europa.eu/mdr/detail/ARCA>', `<${iri}>`)
-      .replace('dct:title "[Test] ARCA"@en', `dct:title "${title}"@en`)
-      .replace('dct:identifier "ARCA"', `dct:identifier "${identifier}"`) + words
-  );
-}
+/** A valid PUBLIC record of its own, made from the official ARCA example. */
+const record = (iri: string, identifier: string, title: string, keywords = 0) => exampleRecord(iri, identifier, title, { keywords, ownNodes: true });
 /** Two records in one Turtle document (prefixes said twice are allowed). */
 const both = (...records: string[]) => records.join('\n');
 
@@ -63,7 +50,6 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   serverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  arca = await readFile(new URL('EPRDR/ARCA.ttl', EXAMPLES), 'utf8');
   // The three official examples, one per page, chained by hydra:next.
   const files = ['example-healthdcat-dataset.ttl', 'EPRDR/AGORA.ttl', 'EPRDR/ARCA.ttl'];
   for (const [i, file] of files.entries()) {
