@@ -173,6 +173,53 @@ describe('harvesting the official HealthDCAT-AP examples', () => {
   });
 });
 
+describe('access across borders', () => {
+  it('records for each dataset of an application the access body that decides, and the register shows which body granted which part', async () => {
+    tokens.researcher = await nodeA.identity.token('researcher', 'inserm', 'harvest-alice');
+    tokens.reviewer = await nodeA.identity.token('hdab-reviewer', undefined, 'harvest-rita');
+    const arcaId = (await fromSource(nodeA, 'eu-examples')).find((d) => d.source?.iri.endsWith('/ARCA'))?.id;
+    const input = {
+      principalInvestigator: { name: 'Alice Martin' },
+      authorisedPersons: [{ name: 'Alice Martin' }],
+      purpose: 'SCIENTIFIC_RESEARCH',
+      purposeDescription: 'Cerebellar ataxias in French claims and a European registry, 2015-2022.',
+      datasetIds: ['snds-dcir', arcaId],
+      dataForm: 'ANONYMISED',
+      secureProcessingEnvironment: 'HDH secure platform',
+      requestedDurationMonths: 12,
+    };
+    const PARTS = `parts { dataset { id } accessBody { id name isAccessBody } country }`;
+    const submitted = await gql<{ submitAccessApplication: { application: { id: string; multiCountry: boolean; parts: unknown[] } | null; error: unknown } }>(
+      nodeA,
+      `mutation ($input: SubmitAccessApplicationInput!) { submitAccessApplication(input: $input) { application { id multiCountry ${PARTS} } error { code message } } }`,
+      { input },
+      'researcher',
+    );
+    expect(submitted.submitAccessApplication.error).toBeNull();
+    const application = submitted.submitAccessApplication.application;
+    expect(application?.multiCountry).toBe(true);
+    expect(application?.parts).toEqual([
+      { dataset: { id: 'snds-dcir' }, accessBody: { id: 'health-data-hub', name: expect.any(String), isAccessBody: true }, country: 'FRA' },
+      { dataset: { id: arcaId }, accessBody: { id: expect.stringMatching(/^eu-examples-/), name: 'Union body', isAccessBody: true }, country: 'BEL' },
+    ]);
+    await gql(nodeA, `mutation ($id: ID!) { startReview(id: $id) { error { code } } }`, { id: application?.id }, 'reviewer');
+    await gql(
+      nodeA,
+      `mutation ($input: DecideAccessApplicationInput!) { decideAccessApplication(input: $input) { error { code } } }`,
+      { input: { id: application?.id, decision: 'GRANT', reason: 'Both parts meet the requirements.' } },
+      'reviewer',
+    );
+    const register = await gql<{ permitRegister: { edges: { node: { datasets: { id: string }[]; parts: unknown[] } }[] } }>(
+      nodeA,
+      `{ permitRegister(first: 100) { edges { node { datasets { id } ${PARTS} } } } }`,
+      {},
+      null,
+    );
+    const entry = register.permitRegister.edges.find((e) => e.node.datasets.some((d) => d.id === arcaId));
+    expect(entry?.node.parts).toEqual(application?.parts);
+  });
+});
+
 describe('harvesting another node of the project', () => {
   let peerSize = 0;
   let peerTaken = 0;

@@ -14,7 +14,12 @@ const catalogue = new Set(['pmsi-mco', 'snds-dcir']);
 beforeAll(async () => {
   database = await createTestDatabase();
   // The catalogue lookup answers from a fixed list here; through the gateway it asks the catalog subgraph.
-  const service = createAccessService({ catalogUrl: () => undefined, audit: testAudit, datasets: { existing: async (ids) => new Set(ids.filter((id) => catalogue.has(id))), publicOnes: async () => new Set() } });
+  const service = createAccessService({ catalogUrl: () => undefined, audit: testAudit, datasets: {
+      existing: async (ids) => new Set(ids.filter((id) => catalogue.has(id))),
+      accessBodies: async (ids) => new Map(ids.filter((id) => catalogue.has(id)).map((id) => [id, { datasetId: id, accessBodyId: 'health-data-hub', country: 'FRA' }])),
+      publicOnes: async () => new Set(),
+    },
+  });
   access = await subgraphExecutor(service, database);
 });
 

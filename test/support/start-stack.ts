@@ -4,7 +4,7 @@ import { startSubgraphs } from '../../platform/server/start-services.js';
 import { DataGenerations } from '../../gateway/response-cache/data-generations.js';
 import { startGateway, type RunningGateway, type StartGatewayOptions } from '../../gateway/start-gateway.js';
 import { createAuditWriter } from '../../subgraphs/access/audit-writer.js';
-import { runningSubgraphUrls, testServices } from './test-services.js';
+import { createTestServices, runningSubgraphUrls } from './test-services.js';
 import { testAudit } from './test-audit.js';
 import type { TestResponse } from './catalog-client.js';
 import { createTestIdentity, type TestIdentity } from './test-identity.js';
@@ -40,12 +40,14 @@ export async function startTestStack(
 ): Promise<TestStack> {
   const logger = createLogger('silent');
   const ids = testIdentity ?? (await createTestIdentity());
-  const subgraphs = await startSubgraphs(database, testServices.map((service) => ({ service, port: 0 })), {
+  // Each stack's subgraphs call each other, whatever other stack the test runs.
+  const urls: Record<string, string> = {};
+  const subgraphs = await startSubgraphs(database, createTestServices(urls).map((service) => ({ service, port: 0 })), {
     host: '127.0.0.1',
     logger,
     gatewayPublicKey: ids.identity.gatewayKey.publicKey,
   });
-  for (const s of subgraphs) runningSubgraphUrls[s.name] = s.url;
+  for (const s of subgraphs) runningSubgraphUrls[s.name] = urls[s.name] = s.url;
   const changes = await DataGenerations.hear(database);
   const gateway = await startGateway({
     changes,

@@ -30,8 +30,9 @@ export const Mutation = {
     if (PUBLIC_SECTOR_PURPOSES.includes(input.purpose) && organisation.type !== 'PUBLIC_BODY') {
       return failure('INVALID_INPUT', `The purpose ${input.purpose} is reserved to public-sector bodies (EHDS Art. 53(1)(a)-(c)).`);
     }
-    const existing = await ctx.datasets.existing(input.datasetIds);
-    const unknown = input.datasetIds.filter((id) => !existing.has(id));
+    // One look-up gives both: which datasets exist, and the access body that decides on each.
+    const bodies = await ctx.datasets.accessBodies(input.datasetIds);
+    const unknown = input.datasetIds.filter((id) => !bodies.has(id));
     if (unknown.length > 0) return failure('UNKNOWN_DATASET', `Not in the catalogue: ${unknown.join(', ')}.`);
     const today = ctx.today;
     const application = await ctx.db.transaction(async (tx) => {
@@ -44,6 +45,7 @@ export const Mutation = {
         purpose: input.purpose,
         purposeDescription: input.purposeDescription,
         datasetIds: input.datasetIds,
+        datasetAccessBodies: input.datasetIds.map((id) => bodies.get(id) ?? { datasetId: id, accessBodyId: null, country: null }),
         dataForm: input.dataForm,
         pseudonymisationJustification: input.dataForm === 'PSEUDONYMISED' ? (input.pseudonymisationJustification ?? null) : null,
         secureProcessingEnvironment: input.secureProcessingEnvironment,
@@ -97,6 +99,7 @@ export const Mutation = {
           applicationId: row.id,
           holderOrganisationId: row.applicantOrganisationId,
           datasetIds: row.datasetIds,
+          datasetAccessBodies: row.datasetAccessBodies,
           purpose: row.purpose,
           purposeDescription: row.purposeDescription,
           authorisedPersons: row.authorisedPersons,

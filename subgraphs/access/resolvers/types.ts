@@ -1,3 +1,4 @@
+import type { DatasetAccessBody } from '../dataset-directory.js';
 import { hasRole } from '../../../platform/identity/caller.js';
 import type { AccessContext } from '../context.js';
 import type { ApplicationRow } from '../db/queries/applications.js';
@@ -8,6 +9,22 @@ import { canSeeOrganisation } from '../model/policy.js';
 import { applicationsConnection, permitsConnection } from './query.js';
 
 const datasetRefs = (ids: string[]) => ids.map((id) => ({ __typename: 'Dataset', id }));
+
+/**
+ * Each dataset of an application or permit with its deciding access body, in the order of `datasetIds`;
+ * rows from before access bodies were recorded give null bodies.
+ */
+function partsOf(row: { datasetIds: string[]; datasetAccessBodies: DatasetAccessBody[] }) {
+  const byDataset = new Map(row.datasetAccessBodies.map((b) => [b.datasetId, b]));
+  return row.datasetIds.map((id) => {
+    const body = byDataset.get(id);
+    return {
+      dataset: { __typename: 'Dataset', id },
+      accessBody: body?.accessBodyId ? { __typename: 'DataHolder', id: body.accessBodyId } : null,
+      country: body?.country ?? null,
+    };
+  });
+}
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** `Dataset` as extended by the access subgraph: what the caller may do with it. */
@@ -57,6 +74,8 @@ export const AccessApplication = {
   },
   applicantOrganisation: (row: ApplicationRow, _a: unknown, ctx: AccessContext) => ctx.loaders.organisation.load(row.applicantOrganisationId),
   datasets: (row: ApplicationRow) => datasetRefs(row.datasetIds),
+  parts: (row: ApplicationRow) => partsOf(row),
+  multiCountry: (row: ApplicationRow) => new Set(row.datasetAccessBodies.map((b) => b.country).filter((c) => c !== null)).size > 1,
   submittedAt: (row: ApplicationRow) => iso(row.submittedAt),
   reviewStartedAt: (row: ApplicationRow) => iso(row.reviewStartedAt),
   decidedAt: (row: ApplicationRow) => iso(row.decidedAt),
@@ -71,6 +90,7 @@ export const Permit = {
   status: (row: PermitRow, _a: unknown, ctx: AccessContext) => permitStatus(row, ctx.today),
   holderOrganisation: (row: PermitRow, _a: unknown, ctx: AccessContext) => ctx.loaders.organisation.load(row.holderOrganisationId),
   datasets: (row: PermitRow) => datasetRefs(row.datasetIds),
+  parts: (row: PermitRow) => partsOf(row),
   revokedAt: (row: PermitRow) => iso(row.revokedAt),
   extended: (row: PermitRow) => row.extensionCount > 0,
   application: (row: PermitRow, _a: unknown, ctx: AccessContext) => ctx.loaders.application.load(row.applicationId),
@@ -83,6 +103,7 @@ export const PublicPermit = {
     return { id: row.holderOrganisationId, name: org?.name ?? row.holderOrganisationId, country: org?.country ?? '' };
   },
   datasets: (row: PermitRow) => datasetRefs(row.datasetIds),
+  parts: (row: PermitRow) => partsOf(row),
   status: (row: PermitRow, _a: unknown, ctx: AccessContext) => permitStatus(row, ctx.today),
 };
 

@@ -1,3 +1,4 @@
+import type { DatasetAccessBody } from '../../dataset-directory.js';
 import { date, index, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accessSchema } from './access-schema.js';
 import { organisation } from './organisation.js';
@@ -23,6 +24,8 @@ export const accessApplication = accessSchema.table(
     purpose: text('purpose').notNull(),
     purposeDescription: text('purpose_description').notNull(),
     datasetIds: text('dataset_ids').array().notNull(),
+    /** The access body deciding on each dataset, as recorded at submission (EHDS multi-country applications). */
+    datasetAccessBodies: jsonb('dataset_access_bodies').$type<DatasetAccessBody[]>().notNull().default([]),
     dataForm: text('data_form', { enum: ['ANONYMISED', 'PSEUDONYMISED'] }).notNull(),
     pseudonymisationJustification: text('pseudonymisation_justification'),
     secureProcessingEnvironment: text('secure_processing_environment').notNull(),

@@ -1,3 +1,4 @@
+import type { DatasetAccessBody } from '../../dataset-directory.js';
 import { date, index, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accessApplication, type PersonJson } from './access-application.js';
 import { accessSchema } from './access-schema.js';
@@ -19,6 +20,8 @@ export const permit = accessSchema.table(
       .notNull()
       .references(() => organisation.id),
     datasetIds: text('dataset_ids').array().notNull(),
+    /** The access body deciding on each dataset, as recorded at submission (EHDS multi-country applications). */
+    datasetAccessBodies: jsonb('dataset_access_bodies').$type<DatasetAccessBody[]>().notNull().default([]),
     purpose: text('purpose').notNull(),
     purposeDescription: text('purpose_description').notNull(),
     authorisedPersons: jsonb('authorised_persons').$type<PersonJson[]>().notNull(),
