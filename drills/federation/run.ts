@@ -94,6 +94,7 @@ interface Run {
   withdrawn: number;
   refused: number;
   skipped: number;
+  durationMs: number;
   errors: { message: string }[];
 }
 
@@ -107,15 +108,23 @@ async function register(node: Node, input: Record<string, unknown>): Promise<voi
   if (data.registerHarvestSource.error) throw new Error(data.registerHarvestSource.error.message);
 }
 
+const RUN = 'status mode seen added changed withdrawn refused skipped durationMs errors { message }';
+
+/** Runs a harvest now and answers its report, waiting for it when it outlives the answer. */
 async function harvest(node: Node, id: string): Promise<Run> {
-  const data = await gql<{ harvestNow: { run: Run | null; error: { message: string } | null } }>(
+  const data = await gql<{ harvestNow: { run: Run | null; running: boolean; error: { message: string } | null } }>(
     node,
-    `mutation ($id: ID!) { harvestNow(id: $id) { run { status mode seen added changed withdrawn refused skipped errors { message } } error { message } } }`,
+    `mutation ($id: ID!) { harvestNow(id: $id) { run { ${RUN} } running error { message } } }`,
     { id },
     'admin',
   );
-  if (!data.harvestNow.run) throw new Error(data.harvestNow.error?.message ?? 'no run');
-  return data.harvestNow.run;
+  if (data.harvestNow.run) return data.harvestNow.run;
+  if (!data.harvestNow.running) throw new Error(data.harvestNow.error?.message ?? 'no run');
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const state = await gql<{ harvestSource: { running: boolean; lastRun: Run | null } }>(node, `query ($id: ID!) { harvestSource(id: $id) { running lastRun { ${RUN} } } }`, { id }, 'admin');
+    if (!state.harvestSource.running && state.harvestSource.lastRun) return state.harvestSource.lastRun;
+  }
 }
 
 /** What is compared of a record, by its IRI at the source. */
@@ -166,9 +175,9 @@ async function main(): Promise<void> {
     await register(nodeA, { id: 'fi-node', name: 'Finnish node', url: `${nodeB.stack.url}/catalogue.ttl?page_size=50`, country: 'FIN', mode: 'INCREMENTAL' });
     await register(nodeB, { id: 'fr-node', name: 'French node', url: `${nodeA.stack.url}/catalogue.ttl?page_size=100`, country: 'FRA' });
     const first = await harvest(nodeA, 'fi-node');
-    say(`A harvests B (${first.mode}): ${first.status}, seen ${first.seen}, added ${first.added}, refused ${first.refused}.`);
+    say(`A harvests B (${first.mode}): ${first.status}, seen ${first.seen}, added ${first.added}, refused ${first.refused}, in ${first.durationMs} ms.`);
     const back = await harvest(nodeB, 'fr-node');
-    say(`B harvests A (${back.mode}): ${back.status}, seen ${back.seen}, added ${back.added}, refused ${back.refused} (demo records naming no access body), skipped ${back.skipped} (A's copies of B's records).`);
+    say(`B harvests A (${back.mode}): ${back.status}, seen ${back.seen}, added ${back.added}, refused ${back.refused} (demo records naming no access body), skipped ${back.skipped} (A's copies of B's records), in ${back.durationMs} ms.`);
 
     // Changes on B: titles changed, records withdrawn, records added.
     for (let n = 1; n <= CHANGED; n++) {
@@ -184,7 +193,7 @@ async function main(): Promise<void> {
     say(`On B: ${CHANGED} records changed, ${WITHDRAWN} withdrawn, ${ADDED} added.`);
 
     const second = await harvest(nodeA, 'fi-node');
-    say(`A harvests B again (${second.mode}): ${second.status}, seen ${second.seen}, added ${second.added}, changed ${second.changed}, withdrawn ${second.withdrawn}.`);
+    say(`A harvests B again (${second.mode}): ${second.status}, seen ${second.seen}, added ${second.added}, changed ${second.changed}, withdrawn ${second.withdrawn}, in ${second.durationMs} ms.`);
     for (const error of [...first.errors, ...second.errors, ...back.errors]) say(`  source error: ${error.message}`);
 
     const atSource = await recordsOf(nodeB, ['local'], (d) => d.sourceIri);

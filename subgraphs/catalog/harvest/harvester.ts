@@ -4,6 +4,12 @@ import { claimHarvestSource, getHarvestSources, releaseHarvestSource, type Harve
 import { CLAIM_GRACE_SECONDS, HarvestScheduler } from './harvest-scheduler.js';
 import { runHarvest } from './run-harvest.js';
 
+/**
+ * How long a run on demand is waited for before its caller is answered that it goes on: under the
+ * gateway's default subgraph timeout (10 s), so that a long run never looks like a failure.
+ */
+export const RUN_NOW_WAIT_MS = 5_000;
+
 /** Why a run on demand did not happen. */
 export type RunRefusal = 'NOT_FOUND' | 'HARVEST_RUNNING';
 
@@ -13,6 +19,8 @@ export type RunRefusal = 'NOT_FOUND' | 'HARVEST_RUNNING';
  */
 export class Harvester {
   private readonly scheduler: HarvestScheduler;
+  /** Runs on demand still going, awaited by `stop()`. */
+  private readonly running = new Set<Promise<unknown>>();
 
   constructor(
     private readonly database: Database,
@@ -25,21 +33,39 @@ export class Harvester {
     this.scheduler.start();
   }
 
-  stop(): Promise<void> {
-    return this.scheduler.stop();
+  async stop(): Promise<void> {
+    await this.scheduler.stop();
+    await Promise.allSettled([...this.running]);
   }
 
-  /** Runs `sourceId` now and answers its report, or why it could not run. */
-  async runNow(sourceId: string): Promise<{ run: HarvestRunRow } | { refused: RunRefusal }> {
+  /**
+   * Runs `sourceId` now. Answers its report when the run ends within `waitMs`; otherwise `running` (the
+   * run goes on, and its report becomes the source's `lastRun`); or why it could not start.
+   */
+  async runNow(sourceId: string, waitMs = RUN_NOW_WAIT_MS): Promise<{ run: HarvestRunRow } | { running: true } | { refused: RunRefusal }> {
     const db = this.database.db;
     const [source] = await getHarvestSources(db, [sourceId]);
     if (!source) return { refused: 'NOT_FOUND' };
     if (!(await claimHarvestSource(db, source.id, source.timeoutSeconds + CLAIM_GRACE_SECONDS))) return { refused: 'HARVEST_RUNNING' };
-    try {
-      return { run: await runHarvest(db, source, 'MANUAL', this.logger) };
-    } catch (error) {
+    const run = runHarvest(db, source, 'MANUAL', this.logger).catch(async (error: unknown) => {
       await releaseHarvestSource(db, source.id).catch(() => undefined);
       throw error;
+    });
+    this.running.add(run);
+    void run.then(
+      () => this.running.delete(run),
+      (error: unknown) => {
+        this.running.delete(run);
+        this.logger.error({ err: error, source: source.id }, 'a harvest run on demand failed');
+      },
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<'running'>((resolve) => (timer = setTimeout(() => resolve('running'), waitMs)));
+    try {
+      const first = await Promise.race([run, waited]);
+      return first === 'running' ? { running: true } : { run: first };
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -29,7 +29,7 @@ export const MAX_HARVEST_SOURCES = 100;
 
 type ErrorCode = 'INVALID_INPUT' | 'ALREADY_EXISTS' | 'NOT_FOUND' | 'LIMIT_REACHED' | 'HARVEST_RUNNING';
 const sourceFailure = (code: ErrorCode, message: string, field: string | null = null) => ({ source: null, error: { code, message, field } });
-const runFailure = (code: ErrorCode, message: string) => ({ run: null, error: { code, message, field: null } });
+const runFailure = (code: ErrorCode, message: string) => ({ run: null, running: false, error: { code, message, field: null } });
 
 const countryCode = z.string().refine((c) => c in countries && c !== 'UNKNOWN', 'must be an EU country code');
 const httpUrl = z
@@ -128,7 +128,8 @@ export const harvestMutations = {
   async harvestNow(_: unknown, args: { id: string }, ctx: CatalogContext) {
     requireRole(ctx.caller, 'admin');
     const outcome = await ctx.harvester.runNow(args.id);
-    if ('run' in outcome) return { run: outcome.run, error: null };
+    if ('run' in outcome) return { run: outcome.run, running: false, error: null };
+    if ('running' in outcome) return { run: null, running: true, error: null };
     return outcome.refused === 'NOT_FOUND'
       ? runFailure('NOT_FOUND', `No harvest source "${args.id.slice(0, 100)}".`)
       : runFailure('HARVEST_RUNNING', `A run of "${args.id.slice(0, 100)}" is in progress; its report will be in the source's runs.`);
@@ -162,6 +163,7 @@ export const HarvestSource = {
   country: (row: HarvestSourceRow, _: unknown, ctx: CatalogContext) => termOf(countries, row.country, ctx.language),
   lastSuccessAt: (row: HarvestSourceRow) => row.lastSuccessAt?.toISOString() ?? null,
   nextRunAt: (row: HarvestSourceRow) => row.nextRunAt?.toISOString() ?? null,
+  running: (row: HarvestSourceRow) => row.runningUntil !== null && row.runningUntil.getTime() > Date.now(),
   datasetCount: async (row: HarvestSourceRow, _: unknown, ctx: CatalogContext) => {
     const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(dataset).where(eq(dataset.harvestSourceId, row.id));
     return Number(count?.n ?? 0);
