@@ -1,15 +1,13 @@
 import { and, eq, inArray, isNull, like, sql } from 'drizzle-orm';
-import { canonicalJson } from '../../../platform/canonical-json.js';
 import type { Db } from '../../../platform/db/database.js';
 import { changedFields } from '../model/changed-fields.js';
-import { dataHolderRecord, datasetRecord, type DataHolderRecord, type DatasetRecord } from '../model/dataset-record.js';
+import { datasetRecord, type DataHolderRecord, type DatasetRecord } from '../model/dataset-record.js';
 import { slugOf } from '../model/slug-of.js';
 import { createCuratedDataset, updateCuratedDataset, withdrawCuratedDataset } from '../db/queries/curate-datasets.js';
 import type { CurationActor } from '../db/queries/dataset-history.js';
-import { describedFacts, freeHolderId } from '../db/queries/import-dataset.js';
+import { describedHolderRow, freeHolderId, storeHolderRow } from '../db/queries/import-dataset.js';
 import { recordOfRows } from '../db/queries/read-dataset-record.js';
 import { refreshSearchEntries } from '../db/queries/search-entries.js';
-import { toDataHolderRow } from '../db/queries/write-catalog.js';
 import { dataHolder } from '../db/schema/data-holder.js';
 import { dataset } from '../db/schema/dataset.js';
 import { distribution } from '../db/schema/distribution.js';
@@ -74,26 +72,15 @@ async function harvestedHolderOf(db: Db, agent: AgentFacts, role: AgentRole, sou
   if (agent.name === undefined) problem('the agent needs a name (foaf:name)');
   const publisherType = agent.publisherType ?? existing?.publisherType;
   if (publisherType === undefined) problem('the catalogue needs the type of an organisation (dct:type, a HealthDCAT-AP publisher type)');
-  const parsed = dataHolderRecord.safeParse({
+  const described = describedHolderRow(agent, {
     id: existing?.id ?? (await freeHolderId(db, `${source.id} ${agent.name ?? ''}`)),
-    country: source.country,
-    publisherType,
+    country: source.country as DataHolderRecord['country'],
+    publisherType: publisherType as DataHolderRecord['publisherType'],
     isAccessBody: (existing?.isAccessBody ?? false) || role === 'accessBody',
-    ...describedFacts(agent),
   });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    problem(`${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is not valid'}`.trim());
-  }
-  const row = { ...toDataHolderRow(parsed.data as DataHolderRecord), harvestSourceId: source.id };
-  if (existing) {
-    const stored = existing as Record<string, unknown>;
-    if (Object.entries(row).some(([field, value]) => canonicalJson(stored[field] ?? null) !== canonicalJson(value ?? null))) {
-      await db.update(dataHolder).set(row).where(eq(dataHolder.id, existing.id));
-    }
-    return existing.id;
-  }
-  await db.insert(dataHolder).values(row);
+  if ('problem' in described) return problem(described.problem);
+  const row = { ...described.row, harvestSourceId: source.id };
+  await storeHolderRow(db, existing, row);
   return row.id;
 }
 

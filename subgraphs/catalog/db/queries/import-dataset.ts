@@ -54,7 +54,7 @@ export async function freeHolderId(db: Db, name: string): Promise<string> {
 }
 
 /** The facts of a holder an agent description replaces (its id, country and acronym are the catalogue's). */
-export function describedFacts(agent: AgentFacts): Omit<DataHolderRecord, 'id' | 'country' | 'acronym' | 'isAccessBody' | 'publisherType'> {
+function describedFacts(agent: AgentFacts): Omit<DataHolderRecord, 'id' | 'country' | 'acronym' | 'isAccessBody' | 'publisherType'> {
   return {
     name: agent.name ?? '',
     ...(agent.iri !== null ? { iri: agent.iri } : {}),
@@ -79,6 +79,43 @@ export function describedFacts(agent: AgentFacts): Omit<DataHolderRecord, 'id' |
  *   state none).
  * Acting as access body makes a holder one. Problems name the role's property.
  */
+type HolderRow = typeof dataHolder.$inferSelect;
+type HolderInsert = typeof dataHolder.$inferInsert;
+
+/**
+ * The row of a holder an agent describes, over `base` (its id, country, type and access-body status,
+ * which the catalogue decides): the row, or the first problem, in words.
+ */
+export function describedHolderRow(agent: AgentFacts, base: Pick<DataHolderRecord, 'id' | 'country' | 'publisherType' | 'isAccessBody'> & { acronym?: string }): { row: HolderInsert } | { problem: string } {
+  const parsed = dataHolderRecord.safeParse({ ...base, ...describedFacts(agent) });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { problem: `${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is not valid'}`.trim() };
+  }
+  return { row: toDataHolderRow(parsed.data as DataHolderRecord) };
+}
+
+/**
+ * Writes a holder's row: inserted when new, else updated when a field differs, and then the datasets
+ * naming it count as changed (incremental harvests, `modified_since`, must see them). Answers whether
+ * it was created.
+ */
+export async function storeHolderRow(db: Db, existing: HolderRow | undefined, row: HolderInsert): Promise<boolean> {
+  if (!existing) {
+    await db.insert(dataHolder).values(row);
+    return true;
+  }
+  const stored = existing as Record<string, unknown>;
+  const changed = Object.entries(row).some(([field, value]) => canonicalJson(stored[field] ?? null) !== canonicalJson(value ?? null));
+  if (!changed) return false;
+  await db.update(dataHolder).set(row).where(eq(dataHolder.id, existing.id));
+  await db
+    .update(dataset)
+    .set({ updatedAt: sql`now()` })
+    .where(or(eq(dataset.publisherId, existing.id), eq(dataset.custodianId, existing.id), eq(dataset.accessBodyId, existing.id)));
+  return false;
+}
+
 interface HolderLog {
   readonly created: string[];
   readonly referenced: string[];
@@ -106,33 +143,16 @@ async function holderOf(db: Db, agent: AgentFacts, role: AgentRole, property: st
   if (existing && agent.iri === null) return reference(existing.id);
   const publisherType = agent.publisherType ?? existing?.publisherType;
   if (publisherType === undefined) problem('the catalogue needs the type of a new organisation (dct:type, a HealthDCAT-AP publisher type)');
-  const parsed = dataHolderRecord.safeParse({
+  const described = describedHolderRow(agent, {
     id: existing?.id ?? (await freeHolderId(db, agent.name ?? '')),
-    country: existing?.country ?? 'UNKNOWN',
+    country: (existing?.country ?? 'UNKNOWN') as DataHolderRecord['country'],
     ...(existing?.acronym ? { acronym: existing.acronym } : {}),
-    publisherType,
+    publisherType: publisherType as DataHolderRecord['publisherType'],
     isAccessBody: (existing?.isAccessBody ?? false) || role === 'accessBody',
-    ...describedFacts(agent),
   });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    problem(`${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is not valid'}`.trim());
-  }
-  const row = toDataHolderRow(parsed.data as DataHolderRecord);
-  if (existing) {
-    const stored = existing as Record<string, unknown>;
-    const changed = Object.entries(row).some(([field, value]) => canonicalJson(stored[field] ?? null) !== canonicalJson(value ?? null));
-    if (!changed) return existing.id;
-    await db.update(dataHolder).set(row).where(eq(dataHolder.id, existing.id));
-    // The datasets naming it now describe it anew: incremental harvests (`modified_since`) must see them.
-    await db
-      .update(dataset)
-      .set({ updatedAt: sql`now()` })
-      .where(or(eq(dataset.publisherId, existing.id), eq(dataset.custodianId, existing.id), eq(dataset.accessBodyId, existing.id)));
-    return existing.id;
-  }
-  await db.insert(dataHolder).values(row);
-  log.created.push(row.id);
+  if ('problem' in described) problem(described.problem);
+  const { row } = described as { row: HolderInsert };
+  if (await storeHolderRow(db, existing, row)) log.created.push(row.id);
   return row.id;
 }
 
