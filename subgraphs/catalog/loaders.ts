@@ -4,7 +4,7 @@ import type { CatalogRecordCache } from './catalog-record-cache.js';
 import { getDataHoldersByIds, type DataHolderRow } from './db/queries/data-holders.js';
 import { countDatasetsByPublisher, getDatasetsByIds, type DatasetRow } from './db/queries/datasets.js';
 import { getDistributionsByDatasetIds, type DistributionRow } from './db/queries/distributions.js';
-import { getHarvestSources, type HarvestSourceRow } from './db/queries/harvest-sources.js';
+import { getHarvestSources, latestHarvestRuns, type HarvestRunRow, type HarvestSourceRow } from './db/queries/harvest-sources.js';
 import { countDatasetHistories, latestDatasetHistories, type DatasetVersionRow } from './db/queries/dataset-history.js';
 
 /** The per-request DataLoaders of the catalog subgraph. */
@@ -19,6 +19,8 @@ export interface CatalogLoaders {
   historyFirstPage: DataLoader<string, DatasetVersionRow[]>;
   historyCount: DataLoader<string, number>;
   harvestSource: DataLoader<string, HarvestSourceRow | null>;
+  /** The latest run of each harvest source, read from the primary (a run may have just ended). */
+  lastHarvestRun: DataLoader<string, HarvestRunRow | null>;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface CatalogLoaders {
  * (see `CatalogRecordCache`; not for requests that write). Each batch reads from the handle `reads`
  * gives at that moment (the replica or the primary, as `ReadRouting` decides).
  */
-export function createLoaders(reads: () => Db, records?: CatalogRecordCache): CatalogLoaders {
+export function createLoaders(reads: () => Db, records?: CatalogRecordCache, primary: () => Db = reads): CatalogLoaders {
   const kept = <V>(kind: string, load: (keys: readonly string[]) => Promise<V[]>) => (records ? records.through(kind, load) : load);
   return {
     dataset: new DataLoader(kept('dataset', (ids) => getDatasetsByIds(reads(), ids))),
@@ -36,6 +38,10 @@ export function createLoaders(reads: () => Db, records?: CatalogRecordCache): Ca
     harvestSource: new DataLoader(async (ids) => {
       const rows = await getHarvestSources(reads(), ids);
       return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+    }),
+    lastHarvestRun: new DataLoader(async (ids) => {
+      const rows = await latestHarvestRuns(primary(), ids);
+      return ids.map((id) => rows.find((r) => r.sourceId === id) ?? null);
     }),
     distributions: new DataLoader(kept('distributions', (ids) => getDistributionsByDatasetIds(reads(), ids, 'distribution'))),
     samples: new DataLoader((ids) => getDistributionsByDatasetIds(reads(), ids, 'sample')),

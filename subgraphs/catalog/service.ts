@@ -67,7 +67,7 @@ export const catalogService: SubgraphService<CatalogContext> = {
       db: database.db,
       reads,
       records,
-      loaders: createLoaders(reads, records),
+      loaders: createLoaders(reads, records, () => database.db),
       language: languageFromHeader(request.headers['accept-language']),
       caller: request.caller,
       publicBase: forwardedBase((name) => request.headers[name]),

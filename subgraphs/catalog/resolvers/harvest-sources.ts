@@ -9,7 +9,6 @@ import {
   getHarvestRun,
   getHarvestSources,
   insertHarvestSource,
-  latestHarvestRuns,
   listHarvestRuns,
   listHarvestSources,
   updateHarvestSource,
@@ -100,14 +99,10 @@ export const harvestMutations = {
 
   async updateHarvestSource(_: unknown, args: { id: string; input: Record<string, unknown> }, ctx: CatalogContext) {
     requireRole(ctx.caller, 'admin');
-    const input = present(args.input);
-    if (!('everyMinutes' in args.input)) delete input.everyMinutes;
-    const parsed = update.safeParse(input);
+    const parsed = update.safeParse(present(args.input));
     if (!parsed.success) return invalid(parsed.error);
     const source = await ctx.db.transaction((tx) => updateHarvestSource(tx, args.id, parsed.data));
     if (!source) return sourceFailure('NOT_FOUND', `No harvest source "${args.id.slice(0, 100)}".`, 'id');
-    // The country of the source is that of its organisations too.
-    if (parsed.data.country !== undefined) ctx.loaders.harvestSource.clear(source.id);
     return { source, error: null };
   },
 
@@ -168,7 +163,7 @@ export const HarvestSource = {
     const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(dataset).where(eq(dataset.harvestSourceId, row.id));
     return Number(count?.n ?? 0);
   },
-  lastRun: async (row: HarvestSourceRow, _: unknown, ctx: CatalogContext) => (await latestHarvestRuns(ctx.db, [row.id]))[0] ?? null,
+  lastRun: (row: HarvestSourceRow, _: unknown, ctx: CatalogContext) => ctx.loaders.lastHarvestRun.load(row.id),
   async runs(row: HarvestSourceRow, args: { first?: number | null; after?: string | null }, ctx: CatalogContext) {
     const first = pageSize(args.first);
     const before = args.after ? decodeCursor('harvestRuns', args.after, runPosition)[0] : undefined;
@@ -180,7 +175,7 @@ export const HarvestSource = {
 
 export const HarvestRun = {
   id: (row: HarvestRunRow) => String(row.id),
-  source: async (row: HarvestRunRow, _: unknown, ctx: CatalogContext) => (await getHarvestSources(ctx.db, [row.sourceId]))[0],
+  source: (row: HarvestRunRow, _: unknown, ctx: CatalogContext) => ctx.loaders.harvestSource.load(row.sourceId),
   startedAt: (row: HarvestRunRow) => row.startedAt.toISOString(),
   finishedAt: (row: HarvestRunRow) => row.finishedAt.toISOString(),
   durationMs: (row: HarvestRunRow) => row.finishedAt.getTime() - row.startedAt.getTime(),
