@@ -93,6 +93,8 @@ const environment = z.object({
   AUDIT_CHECKPOINT_FILE: z.string().optional(),
   AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  /** Read on import by platform/server/heap-growth.ts (every entry point); validated here. */
+  HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(300).default(50),
   // Only the switches are read here; the OpenTelemetry SDK reads the rest of its OTEL_* variables itself.
   OTEL_SDK_DISABLED: z.string().optional(),
   OTEL_TRACES_EXPORTER: z.string().optional(),
@@ -184,6 +186,11 @@ export interface Config {
   };
   /** How long a stopping service waits for requests in flight before cutting their connections. */
   readonly shutdownGraceMs: number;
+  /**
+   * How far the JavaScript heap may grow past what the last full collection kept, in percent
+   * (`HEAP_GROWING_PERCENT`, 50 by default; 0 leaves it to V8, which lets it grow up to four times).
+   */
+  readonly heapGrowingPercent: number;
   /** Change events and webhook deliveries are kept this many days (CHANGE_RETENTION_DAYS). */
   readonly changeRetentionDays: number;
   /**
@@ -282,6 +289,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       checkpointIntervalMs: e.AUDIT_CHECKPOINT_INTERVAL_MS,
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    heapGrowingPercent: e.HEAP_GROWING_PERCENT,
     changeRetentionDays: e.CHANGE_RETENTION_DAYS,
     tracing: { enabled: tracingEnabled(e) },
   };

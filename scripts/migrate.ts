@@ -7,7 +7,8 @@
 import '../platform/no-telemetry.js';
 import { loadConfigOrExit } from './load-config-or-exit.js';
 import { createLogger } from '../platform/logger.js';
-import { openConfiguredDatabase, prepareDatabase } from '../platform/server/start-services.js';
+import { openConfiguredDatabase } from '../platform/db/open-configured-database.js';
+import { prepareDatabase } from '../platform/server/start-services.js';
 import { createAccessService } from '../subgraphs/access/service.js';
 import { loadAuditSettings } from '../subgraphs/access/audit/checkpoints.js';
 import { catalogService } from '../subgraphs/catalog/service.js';

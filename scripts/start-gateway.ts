@@ -4,6 +4,8 @@
  * receives the gateway's audit entries, so the access subgraph must have migrated it.
  */
 import '../platform/no-telemetry.js';
+// Before anything allocates: how far the heap grows between full collections (see heap-growth.ts).
+import '../platform/server/heap-growth.js';
 // Starts tracing when configured: before anything that loads http, express or pg (see tracing.ts).
 import { shutdownTracing } from '../platform/observability/tracing.js';
 import { observeDatabasePool } from '../platform/observability/metrics.js';
@@ -13,7 +15,7 @@ import { loadIdentity } from '../platform/identity/load-identity.js';
 import { createLogger } from '../platform/logger.js';
 import { DataGenerations } from '../gateway/response-cache/data-generations.js';
 import { startGateway } from '../gateway/start-gateway.js';
-import { openConfiguredDatabase } from '../platform/server/start-services.js';
+import { openConfiguredDatabase } from '../platform/db/open-configured-database.js';
 import { createAuditWriter } from '../subgraphs/access/audit-writer.js';
 import { loadAuditSettings } from '../subgraphs/access/audit/checkpoints.js';
 

@@ -3,13 +3,16 @@
  * migrating its schema and writing its missing demo data first.
  */
 import '../platform/no-telemetry.js';
+// Before anything allocates: how far the heap grows between full collections (see heap-growth.ts).
+import '../platform/server/heap-growth.js';
 // Starts tracing when configured: before anything that loads http, express or pg (see tracing.ts).
 import { shutdownTracing } from '../platform/observability/tracing.js';
 import { observeDatabasePool } from '../platform/observability/metrics.js';
 import { loadConfigOrExit } from './load-config-or-exit.js';
 import { loadGatewayVerificationKey } from '../platform/identity/load-identity.js';
 import { createLogger } from '../platform/logger.js';
-import { openConfiguredDatabase, prepareDatabase, startSubgraphs } from '../platform/server/start-services.js';
+import { openConfiguredDatabase } from '../platform/db/open-configured-database.js';
+import { prepareDatabase, startSubgraphs } from '../platform/server/start-services.js';
 import type { AnySubgraphService } from '../platform/server/subgraph-service.js';
 import { createAccessService } from '../subgraphs/access/service.js';
 import { loadAuditSettings, startAuditCheckpoints } from '../subgraphs/access/audit/checkpoints.js';

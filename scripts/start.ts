@@ -4,13 +4,16 @@
  * DATABASE_URL is set; migrations applied and missing demo data written at start.
  */
 import '../platform/no-telemetry.js';
+// Before anything allocates: how far the heap grows between full collections (see heap-growth.ts).
+import '../platform/server/heap-growth.js';
 // Starts tracing when configured: before anything that loads http, express or pg (see tracing.ts).
 import { shutdownTracing } from '../platform/observability/tracing.js';
 import { observeDatabasePool } from '../platform/observability/metrics.js';
 import { loadConfigOrExit } from './load-config-or-exit.js';
 import { loadIdentity } from '../platform/identity/load-identity.js';
 import { createLogger } from '../platform/logger.js';
-import { openConfiguredDatabase, prepareDatabase, startSubgraphs } from '../platform/server/start-services.js';
+import { openConfiguredDatabase } from '../platform/db/open-configured-database.js';
+import { prepareDatabase, startSubgraphs } from '../platform/server/start-services.js';
 import { DataGenerations } from '../gateway/response-cache/data-generations.js';
 import { readyMessage, startGateway } from '../gateway/start-gateway.js';
 import { createAccessService } from '../subgraphs/access/service.js';

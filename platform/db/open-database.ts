@@ -1,7 +1,3 @@
-import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Database, Db } from './database.js';
@@ -80,32 +76,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       },
     };
   }
-  const dataDir = options.dataDir && options.dataDir !== 'memory://' ? options.dataDir : undefined;
-  if (dataDir) await mkdir(dataDir, { recursive: true });
-  const client = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    extensions: { unaccent },
-  });
-  const db = drizzlePglite(client, { logger: counter }) as unknown as Db;
-  return {
-    db,
-    background: drizzlePglite(client) as unknown as Db,
-    engine: 'pglite',
-    statementCount: () => counter.count,
-    // One process holds the embedded database: notifications never get lost.
-    listen: async (channel, onChange) => {
-      const stop = await client.listen(channel, (payload) => onChange(true, payload));
-      onChange(true);
-      return async () => {
-        if (!client.closed) await stop();
-      };
-    },
-    exclusively: (_name, work) => work(),
-    close: async () => {
-      if (!client.closed) await client.close();
-    },
-  };
+  // Loaded only here: PGlite's code is tens of megabytes a process on PostgreSQL never needs.
+  const { openPglite } = await import('./open-pglite.js');
+  return openPglite(options, counter);
 }
 
 /**

@@ -1,16 +1,8 @@
-import path from 'node:path';
-import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { runMigrations } from '../db/migrate.js';
-import { openDatabase } from '../db/open-database.js';
 import type { Logger } from '../logger.js';
 import { startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from './start-subgraph.js';
 import type { AnySubgraphService } from './subgraph-service.js';
-
-/** Opens the configured database: PostgreSQL with DATABASE_URL, else PGlite persisted under DATA_DIR. */
-export function openConfiguredDatabase(config: Config): Promise<Database> {
-  return openDatabase({ url: config.databaseUrl, readUrl: config.databaseReadUrl, dataDir: path.join(config.dataDir, 'pglite'), poolSize: config.dbPoolSize });
-}
 
 /** Applies every service's pending migrations, then (when asked) writes their missing demo data. */
 export async function prepareDatabase(
