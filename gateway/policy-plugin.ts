@@ -71,6 +71,22 @@ export function forbiddenField(caller: Caller, coordinates: Iterable<string>): s
 /** Writes one audit entry; throws when it cannot. */
 export type AuditWriter = (entry: AuditEntryInput) => Promise<void>;
 
+/** The SHA-256 of a document's text, as the audit trail records it. */
+export function documentHashOf(text: string | undefined): string | null {
+  return text ? createHash('sha256').update(text).digest('hex') : null;
+}
+
+/** The audit entry of one GraphQL operation of `caller` at the gateway. */
+export function gatewayAuditEntry(caller: Caller, operationName: string | null, documentHash: string | null, outcome: AuditEntryInput['outcome']): AuditEntryInput {
+  // A caller is exactly its request id, subject, organisation and roles.
+  return { ...caller, source: 'gateway', action: 'graphql', operationName, documentHash, datasetIds: [], outcome };
+}
+
+/** What is answered (with HTTP 500) instead of an operation whose audit entry could not be written. */
+export function unrecordedAnswer() {
+  return { errors: [{ message: 'The request could not be recorded in the audit trail, so it is refused.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] };
+}
+
 /**
  * The gateway's authorisation and audit hooks:
  * - before planning, refuses an operation selecting a field the caller can never see (`fieldPolicy`),
@@ -97,23 +113,11 @@ export function policyAndAuditPlugin(audit: AuditWriter | undefined, logger: Log
           const errors = response.body.singleResult.errors ?? [];
           const codes = errors.map((e) => e.extensions?.code);
           const outcome = codes.some((c) => c === ErrorCode.FORBIDDEN || c === ErrorCode.UNAUTHENTICATED) ? 'DENIED' : errors.length > 0 ? 'FAILED' : 'SUCCESS';
-          const text = source ?? request.query ?? '';
           try {
-            await audit({
-              // A caller is exactly its request id, subject, organisation and roles.
-              ...caller,
-              source: 'gateway',
-              action: 'graphql',
-              operationName: operationName ?? request.operationName ?? null,
-              documentHash: text ? createHash('sha256').update(text).digest('hex') : null,
-              datasetIds: [],
-              outcome,
-            });
+            await audit(gatewayAuditEntry(caller, operationName ?? request.operationName ?? null, documentHashOf(source ?? request.query), outcome));
           } catch (error) {
             logger.error({ err: error, requestId: caller.requestId }, 'audit entry could not be written');
-            response.body.singleResult = {
-              errors: [{ message: 'The request could not be recorded in the audit trail, so it is refused.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }],
-            };
+            response.body.singleResult = unrecordedAnswer();
             response.http.status = 500;
           }
         },

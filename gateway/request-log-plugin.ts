@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { Caller } from '../platform/identity/caller.js';
 import type { Logger } from '../platform/logger.js';
 import type { GatewayContext } from './create-gateway.js';
 
@@ -15,21 +16,27 @@ export function requestLogPlugin(logger: Logger): ApolloServerPlugin<GatewayCont
         async willSendResponse({ response, operationName, request }) {
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           const codes = [...new Set(errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN')))];
-          const caller = contextValue.caller;
-          logger.info(
-            {
-              // A caller is exactly its request id, subject, organisation and roles.
-              ...caller,
-              operation: operationName ?? request.operationName ?? null,
-              durationMs: Math.round((performance.now() - started) * 10) / 10,
-              status: response.http.status ?? 200,
-              outcome: errors.length === 0 ? 'success' : 'error',
-              ...(codes.length > 0 ? { errorCodes: codes } : {}),
-            },
-            'graphql request',
-          );
+          logRequest(logger, contextValue.caller, operationName ?? request.operationName ?? null, started, response.http.status ?? 200, codes);
         },
       };
     },
   };
+}
+
+/** The request's log line (see `requestLogPlugin`); `started` is its `performance.now()`, `extra` more fields. */
+export function logRequest(logger: Logger, caller: Caller, operation: string | null, started: number, status: number, errorCodes: readonly string[], extra?: Readonly<Record<string, string>>): void {
+  if (!logger.isLevelEnabled('info')) return;
+  logger.info(
+    {
+      // A caller is exactly its request id, subject, organisation and roles.
+      ...caller,
+      operation,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      status,
+      outcome: errorCodes.length === 0 ? 'success' : 'error',
+      ...(errorCodes.length > 0 ? { errorCodes } : {}),
+      ...extra,
+    },
+    'graphql request',
+  );
 }

@@ -22,7 +22,10 @@ import type { AuditWriter } from './policy-plugin.js';
 import { forwardedHeaders, restProxy } from './rest-proxy.js';
 import { graphqlErrorResponse } from './graphql-error-response.js';
 import { httpMetrics } from '../platform/observability/http-metrics.js';
-import { metricsPlugin } from '../platform/observability/metrics-plugin.js';
+import { MAX_OPERATION_LABELS, metricsPlugin } from '../platform/observability/metrics-plugin.js';
+import { BoundedLabels } from '../platform/observability/bounded-labels.js';
+import { AnswerReplay } from './response-cache/answer-replay.js';
+import { answerReplayMiddleware } from './response-cache/answer-replay-middleware.js';
 import { metricsRoute } from '../platform/observability/metrics-route.js';
 import { serviceSpanAttribute } from '../platform/observability/service-span-attribute.js';
 import { createReadiness } from '../platform/server/readiness.js';
@@ -89,6 +92,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     options.changes === undefined || ttlSeconds === 0
       ? undefined
       : (options.store ?? (options.rules?.redisUrl ? new RedisResponseStore(options.rules.redisUrl) : new MemoryResponseStore()));
+  // The answers this gateway builds, replayed before Apollo Server while they stay exact (answer-replay.ts).
+  const replay = store && options.changes ? new AnswerReplay(options.changes, ttlSeconds) : undefined;
+  const operationLabels = new BoundedLabels(MAX_OPERATION_LABELS);
   const apollo = createGateway({
     supergraphSdl,
     subgraphUrls: options.subgraphUrls,
@@ -99,10 +105,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     budget,
     writes,
     queryLimits: options.queryLimits,
-    responseCache: options.changes && store ? { generations: options.changes, subgraphs: new OperationSubgraphs(supergraphSdl), store, ttlSeconds } : undefined,
+    responseCache: options.changes && store ? { generations: options.changes, subgraphs: new OperationSubgraphs(supergraphSdl), store, ttlSeconds, replay } : undefined,
     subgraphCalls: options.rules?.subgraphTimeoutMs === undefined ? undefined : { ...DEFAULT_SUBGRAPH_CALL_LIMITS, timeoutMs: options.rules.subgraphTimeoutMs },
   });
-  apollo.addPlugin(metricsPlugin('gateway'));
+  apollo.addPlugin(metricsPlugin('gateway', operationLabels));
   await apollo.start();
   const app = express();
   app.disable('x-powered-by');
@@ -176,6 +182,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     trustedDocumentsMiddleware(trustedDocuments),
     documentLimitsMiddleware({ exposeLimits: !options.production }),
     ...(required ? [trustedDocumentsGate(trustedDocuments)] : []),
+    ...(replay ? [answerReplayMiddleware({ replay, budget, audit: options.audit, logger: options.logger, operations: operationLabels, forwarded: (req) => forwardedHeaders(req, options.rules?.publicUrl) })] : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GatewayContext> => ({
         acceptLanguage: req.headers['accept-language'],

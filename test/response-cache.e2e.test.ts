@@ -9,6 +9,7 @@ import { RedisResponseStore } from '../gateway/response-cache/response-store.js'
 import { startGateway, type RunningGateway } from '../gateway/start-gateway.js';
 import type { Database } from '../platform/db/database.js';
 import type { Role } from '../platform/identity/roles.js';
+import type { AuditEntryInput } from '../subgraphs/access/db/queries/audit.js';
 import { createLogger } from '../platform/logger.js';
 import { startTestRedis } from './support/redis-server.js';
 import { startTestStack, type TestStack } from './support/start-stack.js';
@@ -221,5 +222,63 @@ describe('the response cache', () => {
     const signedIn = await get({ authorization: `Bearer ${tokens['researcher A']}` });
     expect(signedIn.status).toBe(200);
     expect(signedIn.headers['cache-control']).toBe('private, no-store');
+  });
+
+  it('replays a repeated answer before Apollo Server, and still charges the budget, writes the audit trail and logs it', async () => {
+    const changes = await DataGenerations.hear(database);
+    const entries: AuditEntryInput[] = [];
+    let auditDown = false;
+    const lines: { msg?: string; cache?: string; status?: number; subject?: string }[] = [];
+    const logger = createLogger('info', 'replay-test', { write: (line: string) => void lines.push(JSON.parse(line) as (typeof lines)[number]) });
+    const gateway = await startGateway({
+      host: '127.0.0.1',
+      port: 0,
+      subgraphUrls: stack.subgraphUrls,
+      logger,
+      identity: stack.identity.identity,
+      changes,
+      audit: async (entry) => {
+        if (auditDown) throw new Error('the audit trail is unreachable');
+        entries.push(entry);
+      },
+      // 12 resolved fields per answer below: about a dozen answers a minute.
+      rules: { rateLimits: { partnerFieldsPerMinute: 150, internalFieldsPerMinute: 150 } },
+    });
+    try {
+      const query = `{ dataHolders(first: 3) { totalCount edges { node { id name } } } }`;
+      const replayed = () => lines.filter((l) => l.msg === 'graphql request' && l.cache === 'replay');
+      const cold = await ask(gateway.url, 'researcher B', query);
+      expect(cold.cache).toBe('MISS');
+      expect(replayed()).toHaveLength(0);
+      const warm = await ask(gateway.url, 'researcher B', query);
+      expect(warm.cache).toBe('HIT');
+      // Byte for byte what Apollo Server sent, and answered without it.
+      expect(warm.text).toBe(cold.text);
+      expect(replayed()).toHaveLength(1);
+      // Audited like the first answer: same operation and document, its own request.
+      expect(entries).toHaveLength(2);
+      expect(entries[1]).toMatchObject({ source: 'gateway', action: 'graphql', outcome: 'SUCCESS', documentHash: entries[0]?.documentHash, operationName: entries[0]?.operationName });
+      expect(entries[1]?.requestId).not.toBe(entries[0]?.requestId);
+      // Another caller is another answer.
+      expect((await ask(gateway.url, 'researcher A', query)).cache).toBe('MISS');
+
+      // No trace, no answer.
+      auditDown = true;
+      const refused = await ask(gateway.url, 'researcher B', query);
+      expect(refused.status).toBe(500);
+      expect(refused.text).not.toContain('"data"');
+      expect((JSON.parse(refused.text) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+      auditDown = false;
+
+      // Replayed answers spend the caller's budget: it runs out, and the refusal says when to retry.
+      let last = warm;
+      for (let i = 0; i < 20 && last.status === 200; i++) last = await ask(gateway.url, 'researcher B', query);
+      expect(last.status).toBe(429);
+      expect(last.text).toContain('RATE_LIMITED');
+      expect(replayed().length).toBeGreaterThan(5);
+    } finally {
+      await gateway.stop();
+      await changes.stop();
+    }
   });
 });

@@ -3,6 +3,9 @@ import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import { isInternal, type Caller } from '../../platform/identity/caller.js';
 import type { GatewayContext } from '../create-gateway.js';
+import { documentHashOf } from '../policy-plugin.js';
+import { countResolvedFields } from '../rate-limit-plugin.js';
+import { replayKey, type AnswerReplay } from './answer-replay.js';
 import type { DataGenerations } from './data-generations.js';
 import type { OperationSubgraphs } from './operation-subgraphs.js';
 import type { ResponseStore } from './response-store.js';
@@ -16,6 +19,8 @@ export interface ResponseCache {
   readonly subgraphs: OperationSubgraphs;
   readonly store: ResponseStore;
   readonly ttlSeconds: number;
+  /** Where the answers this gateway builds are also kept for replay before Apollo (`answerReplayMiddleware`). */
+  readonly replay?: AnswerReplay | undefined;
 }
 
 /**
@@ -49,12 +54,15 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Ga
     async requestDidStart() {
       let key: string | undefined;
       let hit = false;
+      let subgraphs: string[] = [];
+      let generations: string | null = null;
       return {
         async responseForOperation(requestContext) {
           if (requestContext.operation?.operation !== 'query') return null;
           const scope = cacheScope(requestContext.contextValue.caller);
           if (scope === null) return null;
-          const generations = cache.generations.of(cache.subgraphs.of(requestContext.schema, requestContext.document));
+          subgraphs = [...cache.subgraphs.of(requestContext.schema, requestContext.document)];
+          generations = cache.generations.of(subgraphs);
           if (generations === null) return null;
           const { contextValue, request } = requestContext;
           key = createHash('sha256')
@@ -81,9 +89,24 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Ga
           response.http.headers.set(CACHE_STATUS_HEADER, 'MISS');
           if (response.body.kind !== 'single' || response.body.singleResult.errors?.length) return;
           if (response.http.status !== undefined && response.http.status !== 200) return;
-          await cache.store.set(key, JSON.stringify(response.body.singleResult), cache.ttlSeconds).catch(() => undefined);
+          const body = JSON.stringify(response.body.singleResult);
+          await cache.store.set(key, body, cache.ttlSeconds).catch(() => undefined);
+          // Fresh answers only: one read from the store may be near the end of its lifetime.
+          const scope = cacheScope(requestContext.contextValue.caller);
+          if (cache.replay && scope !== null && generations !== null && requestContext.request.http?.method === 'POST') {
+            const { request, contextValue, source } = requestContext;
+            cache.replay.remember(replayKey(scope, request, contextValue.acceptLanguage, contextValue.forwarded), {
+              body,
+              subgraphs,
+              generations,
+              fields: countResolvedFields(response.body.singleResult.data),
+              operationName: requestContext.operationName ?? request.operationName ?? null,
+              documentHash: documentHashOf(source ?? request.query),
+            });
+          }
         },
       };
     },
   };
 }
+

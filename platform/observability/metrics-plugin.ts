@@ -6,7 +6,7 @@ import { graphqlRequestDuration, graphqlRequests } from './metrics.js';
 /** Distinct operation names kept as labels per service; the rest count as `other`. */
 export const MAX_OPERATION_LABELS = 100;
 
-type Outcome = 'success' | 'error' | 'refused';
+export type Outcome = 'success' | 'error' | 'refused';
 
 /** Error codes of requests refused for what the client sent, not for a failure of ours. */
 const CLIENT_ERROR_CODES = new Set([
@@ -37,8 +37,7 @@ interface RequestState {
  *   malformed HTTP request, or a context that could not be built (e.g. a bad token at the gateway; these
  *   last two are counted but not timed, and have no operation name).
  */
-export function metricsPlugin<Context extends object>(service: string): ApolloServerPlugin<Context> {
-  const operations = new BoundedLabels(MAX_OPERATION_LABELS);
+export function metricsPlugin<Context extends object>(service: string, operations = new BoundedLabels(MAX_OPERATION_LABELS)): ApolloServerPlugin<Context> {
   const inFlight = new WeakMap<GraphQLRequestContext<Context>, RequestState>();
 
   const record = (requestContext: GraphQLRequestContext<Context>, outcome: Outcome, state: RequestState | undefined) => {
@@ -47,9 +46,7 @@ export function metricsPlugin<Context extends object>(service: string): ApolloSe
     // `operationName` field alone, with an unparsable document, could be anything.
     const { document, request } = requestContext;
     const name = requestContext.operationName ?? (document ? getOperationAST(document, request.operationName)?.name?.value : undefined);
-    const labels = { service, operation: operations.label(name), outcome };
-    graphqlRequests.inc(labels);
-    if (state) graphqlRequestDuration.observe(labels, (performance.now() - state.started) / 1000);
+    countRequest(service, operations, name, outcome, state?.started);
   };
   const refusedEarly = async () => {
     graphqlRequests.inc({ service, operation: ANONYMOUS, outcome: 'refused' });
@@ -94,4 +91,14 @@ function isClientError(error: Error): boolean {
   const status = extensions?.http?.status;
   if (typeof status === 'number') return status >= 400 && status < 500;
   return code === undefined || (typeof code === 'string' && CLIENT_ERROR_CODES.has(code));
+}
+
+/**
+ * Counts one request of `service` (and times it from `started`, a `performance.now()`), as the plugin
+ * does: also for answers given outside Apollo Server (the gateway's answer replay), with the same labels.
+ */
+export function countRequest(service: string, operations: BoundedLabels, name: string | null | undefined, outcome: Outcome, started?: number): void {
+  const labels = { service, operation: operations.label(name), outcome };
+  graphqlRequests.inc(labels);
+  if (started !== undefined) graphqlRequestDuration.observe(labels, (performance.now() - started) / 1000);
 }
