@@ -180,9 +180,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     authenticateRequest(options.identity),
     express.json({ limit: '256kb' }),
     trustedDocumentsMiddleware(trustedDocuments),
+    // A repeated answer, before the checks its key already decides (answer-replay-middleware.ts).
+    ...(replay ? [answerReplayMiddleware({ replay, budget, audit: options.audit, logger: options.logger, operations: operationLabels, forwarded: (req) => forwardedHeaders(req, options.rules?.publicUrl) })] : []),
     documentLimitsMiddleware({ exposeLimits: !options.production }),
     ...(required ? [trustedDocumentsGate(trustedDocuments)] : []),
-    ...(replay ? [answerReplayMiddleware({ replay, budget, audit: options.audit, logger: options.logger, operations: operationLabels, forwarded: (req) => forwardedHeaders(req, options.rules?.publicUrl) })] : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GatewayContext> => ({
         acceptLanguage: req.headers['accept-language'],

@@ -24,15 +24,18 @@ export interface AnswerReplayOptions {
 }
 
 /**
- * Express middleware in front of Apollo Server at `/graphql`: a POSTed query whose answer this gateway
- * built for the same caller scope, and which is still exact (`AnswerReplay`), is answered at once,
- * without parsing, validating or planning it again. Everything a request must still pay is paid as it
- * would be in Apollo Server: the caller's budget is checked and charged the answer's resolved fields (a
- * spent budget goes on to Apollo Server, which refuses it with 429), an authenticated caller's request
- * is written to the audit trail before it is answered (or refused with 500 when it cannot be), and it is
- * logged (with `cache: "replay"`) and counted in the metrics. What the answer depends on besides the data (the document, its
- * variables, the caller's roles for the field policy and introspection, the query limits, the trusted
- * documents) is in its key, so these checks would decide the same. Anything else goes on unchanged.
+ * Express middleware at `/graphql`, once the caller is known and a registered document named by hash or
+ * id is resolved (`trustedDocumentsMiddleware`), before the document limits, the trusted-documents gate
+ * and Apollo Server. A POSTed query whose answer this gateway built for the same caller scope, and which
+ * is still exact (`AnswerReplay`), is answered at once, without parsing, validating or planning it
+ * again. What a replay skips are checks whose outcome its key fixes: the document limits, the gate (the
+ * document and the caller's organisation and roles), the query limits, the field policy and
+ * introspection (the document and the roles); an entry exists only for a request that passed them all.
+ * What every request must still pay is paid as in Apollo Server: the caller's budget is checked and
+ * charged the answer's resolved fields (a spent budget goes on to Apollo Server, which refuses it with
+ * 429); a signed-in caller's request is written to the audit trail before it is answered (refused with
+ * 500 when it cannot be); it is logged (with `cache: "replay"`) and counted in the metrics. Anything
+ * else goes on unchanged.
  */
 export function answerReplayMiddleware(options: AnswerReplayOptions): express.RequestHandler {
   return (req, res, next) => {
