@@ -23,8 +23,8 @@ afterAll(async () => {
   await database?.close();
 });
 
-const open = (pollMs = 0, gatherMs?: number) => {
-  const intake = new EventIntake(database.db, { logger, pollMs, ...(gatherMs === undefined ? {} : { gatherMs }) });
+const open = (pollMs = 0) => {
+  const intake = new EventIntake(database.db, { logger, pollMs });
   intakes.push(intake);
   return intake;
 };
@@ -72,18 +72,6 @@ describe('the OpenLineage intake', () => {
     expect(edges?.n).toBe(40);
     expect(await pendingCount()).toBe(0);
     expect((await counter('lineage_events_applied_total')) - appliedBefore).toBe(40);
-  });
-
-  it('lets events acknowledged one after another gather before applying them, unless a reader waits for them', async () => {
-    // A minute to gather: only a reader can make them be applied within this test.
-    const intake = open(0, 60_000);
-    for (let i = 0; i < 3; i++) expect((await intake.accept([event(800 + i, 'gathered', `g_in_${i}`, `g_out_${i}`)])).stored).toBe(1);
-    // Acknowledged (durable), not applied yet.
-    expect(await pendingCount()).toBe(3);
-    expect(await runCount('1a2b3c4d-0000-4000-8000-0000000008')).toBe(0);
-    await intake.settled();
-    expect(await pendingCount()).toBe(0);
-    expect(await runCount('1a2b3c4d-0000-4000-8000-0000000008')).toBe(3);
   });
 
   it('counts a re-sent event as a duplicate and refuses a batch with an invalid event whole', async () => {

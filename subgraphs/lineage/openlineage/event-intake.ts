@@ -17,13 +17,6 @@ const CLAIM_LIMIT = 1000;
 /** Events kept in memory for the applier (beyond this, it reads them back from the table). */
 const KEPT_IN_MEMORY = 20_000;
 
-/**
- * How long the applier lets acknowledged events gather before it applies them, unless a reader waits
- * for them (`settled`). Applying is one transaction of a dozen statements whatever the batch size: one
- * event per request would otherwise pay all of it per event.
- */
-export const APPLY_GATHER_MS = 25;
-
 /** How long a reader waits for this process's acknowledged events before reading without them. */
 const SETTLE_TIMEOUT_MS = 5000;
 
@@ -31,8 +24,6 @@ export interface EventIntakeOptions {
   logger: Logger;
   /** How often to look for events other processes stored and did not apply (after a crash); 0: never. */
   pollMs?: number;
-  /** How long acknowledged events gather before they are applied (`APPLY_GATHER_MS` by default). */
-  gatherMs?: number;
 }
 
 /**
@@ -40,10 +31,9 @@ export interface EventIntakeOptions {
  * in one INSERT shared by the requests that arrive meanwhile (group commit; the statement is atomic, so
  * no transaction is needed), and answers with the report as soon as they are committed: an
  * acknowledged event is never lost. The applier then applies pending events to the lineage model in
- * batches (gathered for `APPLY_GATHER_MS` after an acknowledgement, at once for a waiting reader), in
- * their order of arrival, one applier at a time across replicas (an advisory lock), each batch in one
- * transaction with the flag that marks it applied, so a crash leaves events pending, never half
- * applied; pending events of a crashed process are found by the next poll or start.
+ * batches, in their order of arrival, one applier at a time across replicas (an advisory lock), each
+ * batch in one transaction with the flag that marks it applied, so a crash leaves events pending, never
+ * half applied; pending events of a crashed process are found by the next poll or start.
  *
  * `settled()` is read-your-writes for this process: it resolves once every event acknowledged here
  * before the call is in the model. Lineage reads await it; with nothing pending it costs nothing.
@@ -63,7 +53,6 @@ export class EventIntake {
    */
   private oneByOneUntil = 0;
   private retry: NodeJS.Timeout | undefined;
-  private gathering: NodeJS.Timeout | undefined;
   private readonly poll: NodeJS.Timeout | undefined;
   private closed = false;
   private readonly unobserve: () => void;
@@ -96,7 +85,7 @@ export class EventIntake {
   async accept(raws: readonly unknown[]): Promise<IngestReport> {
     const checked = checkEvents(raws);
     const flags = await this.store.write(checked);
-    this.wakeSoon();
+    this.wake();
     return ingestReport(checked, flags);
   }
 
@@ -128,19 +117,8 @@ export class EventIntake {
     this.unobserve();
     clearInterval(this.poll);
     clearTimeout(this.retry);
-    clearTimeout(this.gathering);
     for (const w of this.waiters) w.resolve();
     this.waiters = [];
-  }
-
-  /** Wakes the applier once the gathering time has passed, so that events arriving meanwhile are applied together. */
-  private wakeSoon(): void {
-    if (this.gathering !== undefined || this.closed) return;
-    this.gathering = setTimeout(() => {
-      this.gathering = undefined;
-      this.wake();
-    }, this.options.gatherMs ?? APPLY_GATHER_MS);
-    this.gathering.unref();
   }
 
   private wake(): void {
