@@ -74,6 +74,24 @@ describe('the OpenLineage intake', () => {
     expect((await counter('lineage_events_applied_total')) - appliedBefore).toBe(40);
   });
 
+  it('stores events without telling the gateways that the lineage changed, and tells them once they are applied', async () => {
+    const heard: string[] = [];
+    const stop = await database.listen('lineage_changed', (live, payload) => {
+      if (live && payload) heard.push(payload);
+    });
+    try {
+      // Acknowledged, not yet in the model: no answer built on the lineage model is stale.
+      await storeEvents(database.db, checkEvents([event(900, 'quiet', 'q_in', 'q_out')]), false);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(heard).toHaveLength(0);
+      open();
+      await eventually(async () => (await runCount('1a2b3c4d-0000-4000-8000-0000000009')) === 1);
+      await eventually(async () => heard.length > 0);
+    } finally {
+      await stop();
+    }
+  });
+
   it('counts a re-sent event as a duplicate and refuses a batch with an invalid event whole', async () => {
     const intake = open();
     const e = event(200, 'job_dup', 'in_dup', 'out_dup');
