@@ -257,6 +257,22 @@ describe('the change feed', () => {
     expect(forInserm?.datasetIds).toEqual(['cartographie-pathologies', 'pmsi-mco']);
   });
 
+  it('tells of a schema change between two events sent in one batch', async () => {
+    const runId = '0fee0000-0000-4000-8000-000000000003';
+    const visits = (eventType: string, at: string, fields: { name: string; type: string }[]) => ({
+      ...run(runId, eventType, at, fields),
+      job: { namespace: 'feed-etl', name: 'build_visit_cohorts' },
+      inputs: [{ namespace: 'feed-warehouse', name: 'raw_visits', facets: schema(fields) }],
+    });
+    // A dataset the catalogue has never seen, and its schema changed within the same request.
+    await postLineage([
+      visits('START', '2026-12-03T08:00:00Z', [{ name: 'visit_id', type: 'string' }]),
+      visits('COMPLETE', '2026-12-03T09:00:00Z', [{ name: 'visit_id', type: 'string' }, { name: 'ward', type: 'string' }]),
+    ]);
+    const changed = await eventually('steward', (c) => c.type === 'SCHEMA_CHANGED' && c.source?.name === 'raw_visits');
+    expect(changed.schemaChange).toEqual({ added: [{ name: 'ward', type: 'string' }], removed: [], retyped: [] });
+  });
+
   it('gives every event once, in order within each stream, whatever the page size', async () => {
     const whole = await readAll('reviewer', undefined, 100);
     const paged = await readAll('reviewer', undefined, 3);

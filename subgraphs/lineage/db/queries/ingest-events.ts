@@ -106,13 +106,54 @@ export async function storeEvents(db: Db, items: readonly IngestItem[], applied:
 }
 
 /**
- * Applies stored events to the lineage model in one statement per table, whatever their number: nodes
- * (with their trusted facets), edges input -> job -> output, runs with their state history and the
- * dataset versions they read and wrote, and column lineage. Facets apply in the order given; a run's
- * state is that of its latest event by event time. Untrusted facets are never applied. Run it in a
- * transaction.
+ * Applies `events` in order (see `applyStep`), in as few steps as keep every schema change seen: a new
+ * step starts at an event that gives a dataset another schema than an earlier event of the same step,
+ * since a step writes each dataset once, with its last facets, and a change is told (`SCHEMA_CHANGED`,
+ * by the node's trigger) only between what is stored and what is written. Run it in a transaction.
  */
 export async function applyEvents(db: Db, events: readonly IngestItem[]): Promise<void> {
+  for (const step of schemaSteps(events)) await applyStep(db, step);
+}
+
+/** The schema facets (their fields, as JSON) an event gives datasets, by dataset. */
+function schemasOf(value: LineageEvent): Map<string, string> {
+  const found = new Map<string, string>();
+  const note = (d: { namespace: string; name: string; facets?: Record<string, unknown> | undefined }) => {
+    const schema = d.facets?.schema as { fields?: unknown } | undefined;
+    if (schema && !isDeletionMarker(schema)) found.set(key('DATASET', d.namespace, d.name), JSON.stringify(schema.fields ?? null));
+  };
+  if (value.kind === 'DatasetEvent') note(value.event.dataset);
+  else for (const d of [...(value.event.inputs ?? []), ...(value.event.outputs ?? [])]) note(d);
+  return found;
+}
+
+/** `events` cut where a dataset's schema would change twice within one step. */
+function schemaSteps(events: readonly IngestItem[]): IngestItem[][] {
+  const steps: IngestItem[][] = [];
+  let step: IngestItem[] = [];
+  let schemas = new Map<string, string>();
+  for (const item of events) {
+    const given = schemasOf(item.value);
+    if ([...given].some(([dataset, fields]) => schemas.has(dataset) && schemas.get(dataset) !== fields)) {
+      steps.push(step);
+      step = [];
+      schemas = new Map();
+    }
+    step.push(item);
+    for (const [dataset, fields] of given) schemas.set(dataset, fields);
+  }
+  if (step.length > 0) steps.push(step);
+  return steps;
+}
+
+/**
+ * One step of `applyEvents`: applies stored events to the lineage model in one statement per table,
+ * whatever their number: nodes (with their trusted facets), edges input -> job -> output, runs with
+ * their state history and the dataset versions they read and wrote, and column lineage. Facets apply
+ * in the order given; a run's state is that of its latest event by event time. Untrusted facets are
+ * never applied.
+ */
+async function applyStep(db: Db, events: readonly IngestItem[]): Promise<void> {
   if (events.length === 0) return;
   const nodes = new Map<string, NodeSpec>();
   const addNode = (kind: 'DATASET' | 'JOB', namespace: string, name: string, facets: Record<string, unknown>) => {
