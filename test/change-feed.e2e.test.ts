@@ -257,7 +257,7 @@ describe('the change feed', () => {
     expect(forInserm?.datasetIds).toEqual(['cartographie-pathologies', 'pmsi-mco']);
   });
 
-  it('tells of a schema change between two events sent in one batch', async () => {
+  it('tells of a schema change between two events sent in one batch, once per batch', async () => {
     const runId = '0fee0000-0000-4000-8000-000000000003';
     const visits = (eventType: string, at: string, fields: { name: string; type: string }[]) => ({
       ...run(runId, eventType, at, fields),
@@ -271,6 +271,22 @@ describe('the change feed', () => {
     ]);
     const changed = await eventually('steward', (c) => c.type === 'SCHEMA_CHANGED' && c.source?.name === 'raw_visits');
     expect(changed.schemaChange).toEqual({ added: [{ name: 'ward', type: 'string' }], removed: [], retyped: [] });
+
+    // Changed twice within one batch: told once, from the schema it had to the one it has.
+    await postLineage([
+      visits('START', '2026-12-04T08:00:00Z', [{ name: 'visit_id', type: 'string' }, { name: 'ward', type: 'string' }, { name: 'los', type: 'int' }]),
+      visits('COMPLETE', '2026-12-04T09:00:00Z', [{ name: 'visit_id', type: 'string' }, { name: 'ward', type: 'string' }, { name: 'los', type: 'bigint' }, { name: 'unit', type: 'string' }]),
+    ]);
+    const twice = await eventually('steward', (c) => c.type === 'SCHEMA_CHANGED' && c.source?.name === 'raw_visits' && c.id !== changed.id);
+    expect(twice.schemaChange).toEqual({ added: [{ name: 'los', type: 'bigint' }, { name: 'unit', type: 'string' }], removed: [], retyped: [] });
+    // And back where it was, within one batch: nothing to tell.
+    await postLineage([
+      visits('START', '2026-12-05T08:00:00Z', [{ name: 'visit_id', type: 'string' }]),
+      visits('COMPLETE', '2026-12-05T09:00:00Z', [{ name: 'visit_id', type: 'string' }, { name: 'ward', type: 'string' }, { name: 'los', type: 'bigint' }, { name: 'unit', type: 'string' }]),
+    ]);
+    await postLineage([run('0fee0000-0000-4000-8000-000000000004', 'FAIL', '2026-12-05T10:00:00Z', [{ name: 'stay_id', type: 'string' }, { name: 'los', type: 'bigint' }, { name: 'ward', type: 'string' }])]);
+    await eventually('pipeline', (c) => c.type === 'RUN_FAILED' && c.runId === '0fee0000-0000-4000-8000-000000000004');
+    expect((await readAll('steward', ['SCHEMA_CHANGED'])).filter((c) => c.source?.name === 'raw_visits')).toHaveLength(2);
   });
 
   it('gives every event once, in order within each stream, whatever the page size', async () => {
