@@ -14,7 +14,8 @@ export interface ReplayRequest {
  * The key of an answer: the caller scope (`cacheScope`), the request as Apollo Server reads it (after the
  * trusted-documents middleware has put the registered text in place of a hash), the caller's language
  * and the public address. The gateway computes it from the Express request and the response cache
- * plugin from Apollo's request, from the same values, so both find the same entry.
+ * plugin from Apollo's request, from the same values, so both find the same entry; the response store
+ * keys an answer by it and the data generations.
  */
 export function replayKey(scope: string, request: ReplayRequest, acceptLanguage: string | undefined, forwarded: Readonly<Record<string, string>> | undefined): string {
   return createHash('sha256')

@@ -52,23 +52,20 @@ export const CACHE_STATUS_HEADER = 'x-cache';
 export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
-      let key: string | undefined;
+      /** Set once the query may be cached: the answer's key (`replayKey`), its scope, and what it is built on. */
+      let cacheable: { answer: string; scope: string; subgraphs: string[]; generations: string } | undefined;
       let hit = false;
-      let subgraphs: string[] = [];
-      let generations: string | null = null;
       return {
         async responseForOperation(requestContext) {
           if (requestContext.operation?.operation !== 'query') return null;
           const scope = cacheScope(requestContext.contextValue.caller);
           if (scope === null) return null;
-          subgraphs = [...cache.subgraphs.of(requestContext.schema, requestContext.document)];
-          generations = cache.generations.of(subgraphs);
+          const subgraphs = [...cache.subgraphs.of(requestContext.schema, requestContext.document)];
+          const generations = cache.generations.of(subgraphs);
           if (generations === null) return null;
           const { contextValue, request } = requestContext;
-          key = createHash('sha256')
-            .update(JSON.stringify([scope, requestContext.queryHash, request.operationName ?? null, request.variables ?? {}, contextValue.acceptLanguage ?? '', contextValue.forwarded ?? {}, generations]))
-            .digest('base64url');
-          const kept = await cache.store.get(key).catch(() => undefined);
+          cacheable = { answer: replayKey(scope, request, contextValue.acceptLanguage, contextValue.forwarded), scope, subgraphs, generations };
+          const kept = await cache.store.get(storeKey(cacheable)).catch(() => undefined);
           if (kept === undefined) return null;
           hit = true;
           const headers = new HeaderMap([[CACHE_STATUS_HEADER, 'HIT']]);
@@ -82,23 +79,22 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Ga
           }
           if (requestContext.request.http?.method === 'GET') {
             // What a CDN in front may keep: an anonymous answer without errors, for the cache's lifetime.
-            const shared = key !== undefined && cacheScope(requestContext.contextValue.caller) === 'anonymous' && response.body.kind === 'single' && !response.body.singleResult.errors?.length;
+            const shared = cacheable?.scope === 'anonymous' && response.body.kind === 'single' && !response.body.singleResult.errors?.length;
             response.http.headers.set('cache-control', shared ? `public, max-age=${cache.ttlSeconds}` : 'private, no-store');
           }
-          if (key === undefined || hit) return;
+          if (cacheable === undefined || hit) return;
           response.http.headers.set(CACHE_STATUS_HEADER, 'MISS');
           if (response.body.kind !== 'single' || response.body.singleResult.errors?.length) return;
           if (response.http.status !== undefined && response.http.status !== 200) return;
           const body = JSON.stringify(response.body.singleResult);
-          await cache.store.set(key, body, cache.ttlSeconds).catch(() => undefined);
+          await cache.store.set(storeKey(cacheable), body, cache.ttlSeconds).catch(() => undefined);
           // Fresh answers only: one read from the store may be near the end of its lifetime.
-          const scope = cacheScope(requestContext.contextValue.caller);
-          if (cache.replay && scope !== null && generations !== null && requestContext.request.http?.method === 'POST') {
-            const { request, contextValue, source } = requestContext;
-            cache.replay.remember(replayKey(scope, request, contextValue.acceptLanguage, contextValue.forwarded), {
+          if (cache.replay && requestContext.request.http?.method === 'POST') {
+            const { request, source } = requestContext;
+            cache.replay.remember(cacheable.answer, {
               body,
-              subgraphs,
-              generations,
+              subgraphs: cacheable.subgraphs,
+              generations: cacheable.generations,
               fields: countResolvedFields(response.body.singleResult.data),
               operationName: requestContext.operationName ?? request.operationName ?? null,
               documentHash: documentHashOf(source ?? request.query),
@@ -110,3 +106,7 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Ga
   };
 }
 
+/** Where an answer is kept in the store: its key and the generations of the data it is built from. */
+function storeKey(cacheable: { answer: string; generations: string }): string {
+  return createHash('sha256').update(`${cacheable.answer}\n${cacheable.generations}`).digest('base64url');
+}
